@@ -1,0 +1,5 @@
+// Every module's tables, gathered for drizzle-kit and for the typed database handle.
+export * from '../modules/regions/regions.tables.ts';
+export * from '../modules/accounts/accounts.tables.ts';
+export * from '../modules/audit/audit.tables.ts';
+export * from '../modules/settings/settings.tables.ts';

@@ -1,0 +1,59 @@
+// Loads a generated demo city into a database through the same services a user would use:
+// the bulk region importer (with all its checks), departments, users, and counters seeded from
+// the generator's planned household and resident numbers (until the registry supplies real ones).
+import type { Db } from '../db/engine.ts';
+import { createDepartment, createUserUnchecked, listDepartments, PERMISSIONS } from '../modules/accounts/index.ts';
+import { addCountsByCode, importRegions, type ImportProgress } from '../modules/regions/index.ts';
+import { systemContext } from '../shared/context.ts';
+import { findRegionIdsByCode } from './lookup.ts';
+import { generateDemoCity, type DemoCity, type DemoScale } from './index.ts';
+
+export const DEMO_PASSWORD = 'wangge2026';
+
+export interface LoadedDemo {
+  city: DemoCity;
+  accounts: { username: string; displayName: string; roles: string[]; scope: string }[];
+}
+
+export async function loadDemoCity(
+  db: Db,
+  opts: { scale: DemoScale; seed?: number; onProgress?: (phase: string, done: number, total: number) => void },
+): Promise<LoadedDemo> {
+  const ctx = systemContext('demo', PERMISSIONS);
+  const city = generateDemoCity({ scale: opts.scale, seed: opts.seed, onProgress: (d, t) => opts.onProgress?.('generate', d, t) });
+  const progress: ImportProgress = (phase, d, t) => opts.onProgress?.(phase, d, t);
+  await importRegions(db, ctx, city.regions, progress);
+
+  const counts: { code: string; measure: string; value: number }[] = [];
+  for (const r of city.regions) {
+    const a = r.attributes ?? {};
+    // Residents are counted where people live (micro-grids); households at the grid level.
+    if (r.level === 6 && typeof a.plannedResidents === 'number') counts.push({ code: r.code, measure: 'residents', value: a.plannedResidents });
+    if (r.level === 5 && typeof a.plannedHouseholds === 'number') counts.push({ code: r.code, measure: 'households', value: a.plannedHouseholds });
+  }
+  opts.onProgress?.('counters', 0, counts.length);
+  await addCountsByCode(db, ctx, counts);
+  opts.onProgress?.('counters', counts.length, counts.length);
+
+  const ids = await findRegionIdsByCode(db, [...city.departments.map((d) => d.serviceAreaCode), ...city.accounts.map((a) => a.scopeCode).filter((c): c is string => !!c)]);
+  for (const d of city.departments) await createDepartment(db, ctx, { code: d.code, name: d.name, serviceAreaId: ids.get(d.serviceAreaCode)! });
+  const departments = new Map((await listDepartments(db, ctx)).map((d) => [d.code, d.id]));
+  const accounts: LoadedDemo['accounts'] = [];
+  let done = 0;
+  for (const a of city.accounts) {
+    await createUserUnchecked(db, ctx, {
+      username: a.username,
+      displayName: a.displayName,
+      mobile: a.mobile,
+      password: DEMO_PASSWORD,
+      roles: a.roles,
+      scopeRegionId: a.scopeCode ? ids.get(a.scopeCode)! : null,
+      departmentId: a.departmentCode ? (departments.get(a.departmentCode) ?? null) : null,
+      isDemo: true,
+    });
+    const scopeName = a.scopeCode ? (city.regions.find((r) => r.code === a.scopeCode)?.name ?? a.scopeCode) : '全市 (whole system)';
+    accounts.push({ username: a.username, displayName: a.displayName, roles: a.roles, scope: scopeName });
+    opts.onProgress?.('accounts', ++done, city.accounts.length);
+  }
+  return { city, accounts };
+}

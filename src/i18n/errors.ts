@@ -1,0 +1,62 @@
+// The error catalogue: every code the API can answer with, its HTTP status and its messages.
+interface Entry {
+  status: number;
+  zh: string;
+  en: string;
+}
+
+const catalogue = {
+  VALIDATION_FAILED: { status: 400, zh: '请求参数不合法：{detail}', en: 'Invalid request: {detail}' },
+  BODY_TOO_LARGE: { status: 413, zh: '请求内容过大', en: 'Request body too large' },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, zh: '不支持的内容类型', en: 'Unsupported content type' },
+  ROUTE_NOT_FOUND: { status: 404, zh: '接口不存在', en: 'No such endpoint' },
+  INTERNAL_ERROR: { status: 500, zh: '服务器内部错误，请稍后重试（请求号 {requestId}）', en: 'Internal error, please retry (request {requestId})' },
+  RATE_LIMITED: { status: 429, zh: '请求过于频繁', en: 'Too many requests' },
+  DATA_DIR_LOCKED: { status: 500, zh: '数据目录 {dataDir} 已被进程 {pid} 占用', en: 'Data folder {dataDir} is in use by process {pid}' },
+
+  AUTH_REQUIRED: { status: 401, zh: '请先登录', en: 'Please log in' },
+  AUTH_INVALID_CREDENTIALS: { status: 401, zh: '用户名或密码错误', en: 'Wrong username or password' },
+  AUTH_LOCKED: { status: 423, zh: '登录失败次数过多，账号已锁定至 {until}', en: 'Too many failed attempts; account locked until {until}' },
+  AUTH_DISABLED: { status: 403, zh: '账号已停用', en: 'Account disabled' },
+  AUTH_TOKEN_INVALID: { status: 401, zh: '访问令牌无效或已撤销', en: 'API token invalid or revoked' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, zh: '首次登录请先修改初始密码', en: 'Change the initial password before continuing' },
+  PASSWORD_POLICY: { status: 400, zh: '密码至少 8 位，且须同时包含字母和数字', en: 'Password must be at least 8 characters with letters and digits' },
+  PASSWORD_WRONG: { status: 400, zh: '原密码不正确', en: 'Current password is wrong' },
+  PASSWORD_REUSED: { status: 400, zh: '新密码不能与原密码相同', en: 'New password must differ from the current one' },
+  PERMISSION_DENIED: { status: 403, zh: '没有操作权限：{permission}', en: 'Permission denied: {permission}' },
+  SCOPE_DENIED: { status: 403, zh: '无权访问该区域：超出您的管辖范围', en: 'Access denied: outside your scope' },
+
+  USER_NOT_FOUND: { status: 404, zh: '用户不存在', en: 'User not found' },
+  USERNAME_TAKEN: { status: 409, zh: '用户名 {username} 已存在', en: 'Username {username} is taken' },
+  MOBILE_TAKEN: { status: 409, zh: '手机号已被其他账号使用', en: 'Mobile number already used by another account' },
+  MOBILE_INVALID: { status: 400, zh: '手机号格式不正确', en: 'Invalid mainland mobile number' },
+  ROLE_INVALID: { status: 400, zh: '角色 {role} 不存在', en: 'Unknown role {role}' },
+  ROLE_NOT_GRANTABLE: { status: 403, zh: '无权授予角色 {role}', en: 'You may not grant role {role}' },
+  SCOPE_REQUIRED: { status: 400, zh: '除系统管理员外，用户必须指定管辖区域', en: 'Every user except a system administrator needs a scope region' },
+  TOKEN_NOT_FOUND: { status: 404, zh: '访问令牌不存在', en: 'API token not found' },
+  DEPARTMENT_NOT_FOUND: { status: 404, zh: '部门不存在', en: 'Department not found' },
+  DEPARTMENT_CODE_TAKEN: { status: 409, zh: '部门编码 {code} 已存在', en: 'Department code {code} is taken' },
+
+  REGION_NOT_FOUND: { status: 404, zh: '区域不存在', en: 'Region not found' },
+  REGION_CODE_TAKEN: { status: 409, zh: '区域编码 {code} 已存在', en: 'Region code {code} is taken' },
+  REGION_CODE_INVALID: { status: 400, zh: '区域编码 {code} 不符合{level}编码规则：{rule}', en: 'Region code {code} breaks the {level} rule: {rule}' },
+  REGION_LEVEL_INVALID: { status: 400, zh: '{child} 不能直接隶属于 {parent}', en: 'A {child} cannot sit directly under a {parent}' },
+  REGION_KIND_INVALID: { status: 400, zh: '类型 {kind} 不适用于{level}', en: 'Kind {kind} is not valid for level {level}' },
+  REGION_VERSION_CONFLICT: { status: 409, zh: '该区域已被他人修改，请刷新后重试', en: 'The region was changed by someone else; reload and retry' },
+  REGION_ARCHIVED: { status: 409, zh: '区域已归档', en: 'Region is archived' },
+  REGION_HAS_CHILDREN: { status: 409, zh: '区域下还有 {count} 个未归档的下级区域', en: 'Region still has {count} active children' },
+  REGION_MOVE_INVALID: { status: 400, zh: '不能移动到该上级区域：{reason}', en: 'Cannot move there: {reason}' },
+  REGION_MERGE_INVALID: { status: 400, zh: '不能合并：{reason}', en: 'Cannot merge: {reason}' },
+  REGION_SPLIT_INVALID: { status: 400, zh: '不能拆分：{reason}', en: 'Cannot split: {reason}' },
+  REGION_ROOT_EXISTS: { status: 409, zh: '已存在市级根区域 {code}', en: 'A city root already exists: {code}' },
+  GEOMETRY_INVALID: { status: 400, zh: '边界不合法：{reason}', en: 'Invalid boundary: {reason}' },
+  GEOMETRY_OUTSIDE_PARENT: { status: 400, zh: '边界超出上级区域 {parent} 的范围（{percent}%）', en: 'Boundary lies {percent}% outside its parent {parent}' },
+  GEOMETRY_OVERLAP: { status: 400, zh: '{a} 与 {b} 边界重叠 {percent}%', en: '{a} overlaps {b} by {percent}%' },
+  IMPORT_INVALID: { status: 400, zh: '导入失败：{count} 处错误，未导入任何数据', en: 'Import failed: {count} problems; nothing was imported' },
+  IMPORT_FORMAT: { status: 400, zh: '无法读取导入文件：{reason}', en: 'Cannot read the import file: {reason}' },
+  SETTINGS_INVALID: { status: 400, zh: '配置不合法：{reason}', en: 'Invalid settings: {reason}' },
+  AUDIT_NOT_FOUND: { status: 404, zh: '日志不存在', en: 'Audit entry not found' },
+} satisfies Record<string, Entry>;
+
+export type ErrorCode = keyof typeof catalogue;
+export const ERROR_CATALOGUE: Record<ErrorCode, Entry> = catalogue;

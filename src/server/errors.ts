@@ -1,0 +1,48 @@
+// One error shape for every failure: {code, message, details?}. Validation, size limits and
+// unknown routes map to catalogue codes; anything unexpected becomes INTERNAL_ERROR without a stack.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ERROR_CATALOGUE, type ErrorCode } from '../i18n/errors.ts';
+import { AppError, pickLang, renderMessage } from '../shared/errors.ts';
+
+function send(req: FastifyRequest, reply: FastifyReply, code: ErrorCode, params: Record<string, unknown>, details?: unknown) {
+  const lang = pickLang(req.headers['accept-language']);
+  const body: Record<string, unknown> = { code, message: renderMessage(code, params, lang) };
+  if (details !== undefined) body.details = details;
+  return reply.status(ERROR_CATALOGUE[code].status).send(body);
+}
+
+const FASTIFY_CODES: Record<string, ErrorCode> = {
+  FST_ERR_CTP_BODY_TOO_LARGE: 'BODY_TOO_LARGE',
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: 'UNSUPPORTED_MEDIA_TYPE',
+  FST_ERR_CTP_EMPTY_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: 'VALIDATION_FAILED',
+  FST_ERR_CTP_INVALID_JSON_BODY: 'VALIDATION_FAILED',
+  FST_ERR_VALIDATION: 'VALIDATION_FAILED',
+};
+
+export function installErrorHandling(app: FastifyInstance): void {
+  app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
+    if (err instanceof AppError) return send(req, reply, err.code, err.params, err.details);
+    // Geometry failures (clipping on degenerate shapes, a line that divides nothing) are input problems.
+    if ((err as Error).name === 'GeometryError') {
+      const ge = err as Error & { code: string };
+      return send(req, reply, 'GEOMETRY_INVALID', { reason: ge.code });
+    }
+    const fe = err as FastifyError;
+    if (fe.validation) {
+      const first = fe.validation[0];
+      const where = `${fe.validationContext ?? 'body'}${first?.instancePath ?? ''}`;
+      const detail = first?.keyword === 'additionalProperties' ? `${where}: unknown field ${(first.params as { additionalProperty?: string }).additionalProperty}` : `${where} ${first?.message ?? ''}`;
+      return send(req, reply, 'VALIDATION_FAILED', { detail }, fe.validation.slice(0, 10).map((v) => ({ path: v.instancePath, keyword: v.keyword, message: v.message })));
+    }
+    const mapped = fe.code ? FASTIFY_CODES[fe.code] : undefined;
+    if (mapped) return send(req, reply, mapped, { detail: 'body' });
+    // JSON syntax errors surface as SyntaxError with status 400.
+    if (fe.statusCode === 400) return send(req, reply, 'VALIDATION_FAILED', { detail: 'malformed request' });
+    if (fe.statusCode === 413) return send(req, reply, 'BODY_TOO_LARGE', {});
+    if (fe.statusCode === 415) return send(req, reply, 'UNSUPPORTED_MEDIA_TYPE', {});
+    req.log.error({ err }, 'unhandled error');
+    return send(req, reply, 'INTERNAL_ERROR', { requestId: req.id });
+  });
+  app.setNotFoundHandler((req, reply) => send(req, reply, 'ROUTE_NOT_FOUND', {}));
+}

@@ -1,0 +1,37 @@
+// `wangge serve`: migrate, load the small demo city into an empty database, serve API and web app,
+// and shut down cleanly on Ctrl-C (the embedded database is closed, not killed mid-write).
+import { loadDemoCity, DEMO_PASSWORD } from '../demo/load.ts';
+import { countAllRegions } from '../modules/regions/index.ts';
+import { buildApp } from './app.ts';
+import { configFromEnv, openRuntime } from './runtime.ts';
+
+export async function serve(): Promise<void> {
+  const cfg = configFromEnv();
+  const engine = cfg.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${cfg.dataDir}`;
+  console.log(`wangge 网格: opening ${engine} …`);
+  const database = await openRuntime(cfg);
+  if ((await countAllRegions(database.db)) === 0 && process.env.WANGGE_NO_DEMO !== '1') {
+    console.log('空数据库：正在载入演示城市 (small) … / empty database: loading the demo city (small) …');
+    const demo = await loadDemoCity(database.db, { scale: 'small' });
+    console.log(`演示账号 demo accounts (密码 password: ${DEMO_PASSWORD}):`);
+    for (const a of demo.accounts) console.log(`  ${a.username.padEnd(8)} ${a.displayName}  [${a.roles.join(', ')}]  ${a.scope}`);
+  }
+  const app = await buildApp({ db: database.db, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
+  await app.listen({ port: cfg.port, host: cfg.host });
+  console.log(`wangge 网格 已启动 serving at http://localhost:${cfg.port}  (API docs: /api/docs)`);
+  console.log(`登录 log in: admin / ${DEMO_PASSWORD} (演示环境 demo)`);
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    console.log(`\n${signal}: 正在关闭 shutting down …`);
+    // Stop taking requests, let running ones finish, then close the database so PGlite flushes.
+    await app.close();
+    await database.close();
+    console.log('已安全关闭 closed cleanly');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+}

@@ -1,0 +1,68 @@
+// Personal data at rest: AES-256-GCM for the value, a keyed HMAC for exact lookup, masks for
+// display. The master key comes from WANGGE_SECRET_KEY (base64, 32 bytes) or a key file in the
+// data folder created on first start; lose it and encrypted values cannot be read back.
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+
+let encKey: Buffer | null = null;
+let macKey: Buffer | null = null;
+
+function deriveKeys(master: Buffer): void {
+  encKey = Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), 'wangge-pii-enc', 32));
+  macKey = Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), 'wangge-pii-mac', 32));
+}
+
+/** Loads (or creates) the master key. Call once at start-up, before any PII is touched. */
+export function initPiiKeys(dataDir: string | undefined): void {
+  const fromEnv = process.env.WANGGE_SECRET_KEY;
+  if (fromEnv) {
+    const master = Buffer.from(fromEnv, 'base64');
+    if (master.length !== 32) throw new Error('WANGGE_SECRET_KEY must be 32 bytes, base64-encoded');
+    deriveKeys(master);
+    return;
+  }
+  if (!dataDir) {
+    // In-memory databases (tests) get an ephemeral key: their data dies with the process anyway.
+    deriveKeys(crypto.randomBytes(32));
+    return;
+  }
+  fs.mkdirSync(dataDir, { recursive: true });
+  const file = path.join(dataDir, 'secret.key');
+  if (!fs.existsSync(file)) fs.writeFileSync(file, crypto.randomBytes(32).toString('base64'), { mode: 0o600, flag: 'wx' });
+  deriveKeys(Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'));
+}
+
+function keys(): { enc: Buffer; mac: Buffer } {
+  if (!encKey || !macKey) initPiiKeys(undefined);
+  return { enc: encKey!, mac: macKey! };
+}
+
+export function encryptPii(plain: string): string {
+  const iv = crypto.randomBytes(12);
+  const cipher = crypto.createCipheriv('aes-256-gcm', keys().enc, iv);
+  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
+  return `v1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+}
+
+export function decryptPii(stored: string): string {
+  const raw = Buffer.from(stored.slice(3), 'base64');
+  const decipher = crypto.createDecipheriv('aes-256-gcm', keys().enc, raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+}
+
+/** Deterministic keyed hash for equality lookups (login by mobile, duplicate checks). */
+export function piiLookupHash(plain: string): string {
+  return crypto.createHmac('sha256', keys().mac).update(plain.trim().toUpperCase()).digest('hex');
+}
+
+export const MOBILE_RE = /^1[3-9]\d{9}$/;
+
+export function maskMobile(mobile: string): string {
+  return mobile.length === 11 ? `${mobile.slice(0, 3)}****${mobile.slice(7)}` : '***';
+}
+
+export function maskIdNumber(id: string): string {
+  return id.length === 18 ? `${id.slice(0, 3)}***********${id.slice(14)}` : '***';
+}

@@ -1,0 +1,21 @@
+import { Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { levelLabel } from '../i18n/names';
+import { LEVEL_COLORS, SIZE_COLORS, type ColorMode } from './mapCore';
+
+export function MapLegend({ mode, levels }: { mode: ColorMode; levels: number[] }) {
+  const { t } = useTranslation();
+  const rows = mode === 'level'
+    ? levels.map((l) => ({ key: String(l), color: LEVEL_COLORS[l] ?? '#999', label: levelLabel(t, l) }))
+    : (['ok', 'under', 'over', 'unknown'] as const).map((s) => ({ key: s, color: SIZE_COLORS[s], label: t(`sizeStatus.${s}`) }));
+  return (
+    <Card size="small" title={t('map.legend')} data-testid="map-legend" style={{ position: 'absolute', left: 12, bottom: 12, minWidth: 130, opacity: 0.95 }}>
+      {rows.map((r) => (
+        <div key={r.key} style={{ display: 'flex', alignItems: 'center', gap: 8, lineHeight: '22px' }}>
+          <span style={{ width: 14, height: 14, background: r.color, opacity: 0.7, border: '1px solid #666', display: 'inline-block' }} />
+          {r.label}
+        </div>
+      ))}
+    </Card>
+  );
+}

@@ -1,0 +1,38 @@
+// Attributes, counters and free attributes of a region.
+import { Card, Descriptions, Empty, Statistic, Table, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import type { RegionDetail } from '../api/types';
+import { formatTime } from '../audit/AuditTable';
+import { counterLabel, kindLabel, levelLabel } from '../i18n/names';
+
+export function RegionInfo({ region }: { region: RegionDetail }) {
+  const { t } = useTranslation();
+  const attrs = Object.entries(region.attributes ?? {}).map(([key, value]) => ({ key, value }));
+  const counters = Object.entries(region.counters ?? {});
+  return (
+    <Card size="small" title={t('region.info')} style={{ height: '100%' }}>
+      <Descriptions size="small" bordered column={2} data-testid="region-attributes">
+        <Descriptions.Item label={t('region.code')}><Typography.Text copyable>{region.code}</Typography.Text></Descriptions.Item>
+        <Descriptions.Item label={t('region.level')}>{levelLabel(t, region.level)}</Descriptions.Item>
+        <Descriptions.Item label={t('region.kind')}>{kindLabel(t, region.kind)}</Descriptions.Item>
+        <Descriptions.Item label={t('region.childCount')}>{region.childCount}</Descriptions.Item>
+        <Descriptions.Item label={t('region.version')}>{region.version}</Descriptions.Item>
+        <Descriptions.Item label={t('region.updatedAt')}>{formatTime(region.updatedAt)}</Descriptions.Item>
+      </Descriptions>
+      <Typography.Title level={5} style={{ marginTop: 12 }}>{t('region.counters')}</Typography.Title>
+      {counters.length ? (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 24 }} data-testid="region-counters">
+          {counters.map(([k, v]) => <Statistic key={k} title={counterLabel(t, k)} value={v} />)}
+        </div>
+      ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
+      <Typography.Title level={5} style={{ marginTop: 12 }}>{t('region.attributes')}</Typography.Title>
+      <Table
+        size="small" pagination={false} rowKey="key" dataSource={attrs}
+        columns={[
+          { title: t('region.key'), dataIndex: 'key', width: 160 },
+          { title: t('region.value'), dataIndex: 'value', render: (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)) },
+        ]}
+      />
+    </Card>
+  );
+}

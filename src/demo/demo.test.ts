@@ -1,9 +1,10 @@
 import type { Polygon, Position } from 'geojson';
+import { childCode, checkRegionCode } from '../modules/regions/codes.ts';
 import { describe, expect, it } from 'vitest';
 import type { RegionInput } from '../modules/regions/regions.model.js';
 import { REGION_KINDS } from '../modules/regions/regions.model.js';
 import {
-  cityCode, codeLevel, communityCode, districtCode, generateDemoCity, gridCode, microGridCode, nextChildCode,
+  cityCode, codeLevel, communityCode, districtCode, generateDemoCity, gridCode, microGridCode,
   parentCodeOf, streetCode, type DemoCity, type DemoScale,
 } from './index.js';
 import { distribute, Rng } from './random.js';
@@ -243,16 +244,20 @@ describe('code builders', () => {
     expect(() => gridCode('residential', '4453', 1)).toThrow(RangeError);
     expect(() => microGridCode(grid, 1000)).toThrow(RangeError);
   });
-  it('derive levels and parents, and the next free child code', () => {
+  it('derive levels and parents, and the code of the n-th child', () => {
     expect(codeLevel('02000044530210321207004')).toBe(6);
     expect(codeLevel('99000044530210321207')).toBeNull();
     expect(codeLevel('445302103000000')).toBeNull();
     expect(parentCodeOf('01000044530200100101')).toBe('445302001001');
-    expect(nextChildCode('445302000000', 'town', ['445302001000', '445302101000', '445302102000'])).toBe('445302103000');
-    expect(nextChildCode('445302000000', 'street', ['445302001000', '445302101000'])).toBe('445302002000');
-    expect(nextChildCode('445302103000', 'village', [])).toBe('445302103201');
-    expect(nextChildCode('445302103201', 'dedicated', ['02000044530210320101'])).toBe('06000044530210320102');
-    expect(nextChildCode('06000044530210320102', 'microGrid', [])).toBe('06000044530210320102001');
+    expect(childCode(3, '445302000000', 'town', 3)).toBe('445302103000');
+    expect(childCode(3, '445302000000', 'street', 2)).toBe('445302002000');
+    expect(childCode(4, '445302103000', 'village', 1)).toBe('445302103201');
+    expect(childCode(5, '445302103201', 'dedicated', 2)).toBe('06000044530210320102');
+    expect(childCode(6, '06000044530210320102', 'microGrid', 1)).toBe('06000044530210320102001');
+    expect(childCode(6, '06000044530210320102', 'microGrid', 1000)).toBeNull();
+    expect(checkRegionCode(5, '06000044530210320102', '445302103201')).toBeNull();
+    expect(checkRegionCode(5, '06000044530210320102', '445302103202')).not.toBeNull();
+    expect(checkRegionCode(4, '445302103000', '445302103000')).not.toBeNull();
   });
   it('distribute sums exactly and keeps bounds', () => {
     const rng = new Rng(3);

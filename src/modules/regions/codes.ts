@@ -3,7 +3,10 @@
 // community's 12 digits + a 2-digit sequence. Micro-grids: the grid code + a 3-digit sequence.
 import type { RegionLevel } from './regions.model.ts';
 
-export const GRID_OBJECT_CODES: Record<string, string> = {
+export type GridKind = 'residential' | 'rural' | 'officeBuilding' | 'businessDistrict' | 'industrialPark' | 'dedicated';
+
+/** The 6-digit object code that opens a grid's code, per grid kind. */
+export const GRID_OBJECT_CODES: Readonly<Record<GridKind, string>> = {
   residential: '010000',
   rural: '020000',
   officeBuilding: '030000',
@@ -56,35 +59,110 @@ export function checkRegionCode(level: RegionLevel, code: string, parentCode: st
   return null;
 }
 
+const pad = (n: number, width: number): string => String(n).padStart(width, '0');
+
+function checkSeq(seq: number, min: number, max: number, what: string): void {
+  if (!Number.isInteger(seq) || seq < min || seq > max) {
+    throw new RangeError(`${what} sequence ${seq} is outside ${min}–${max}`);
+  }
+}
+
+function checkDigits(code: string, length: number, what: string): void {
+  if (code.length !== length || !/^\d+$/.test(code)) throw new RangeError(`${what} code must be ${length} digits: ${code}`);
+}
+
+/** City (prefecture) code from its 4-digit prefix, e.g. '4453' → '445300000000'. */
+export function cityCode(prefix4: string): string {
+  checkDigits(prefix4, 4, 'city prefix');
+  return `${prefix4}00000000`;
+}
+
+/** District (county-level) code: 2 digits after the city prefix, e.g. (…, 2) → '445302000000'. */
+export function districtCode(parentCityCode: string, seq: number): string {
+  checkDigits(parentCityCode, 12, 'city');
+  checkSeq(seq, 1, 99, 'district');
+  return `${parentCityCode.slice(0, 4)}${pad(seq, 2)}000000`;
+}
+
+/** Street / town code: streets 001–099, towns 101–199 (seq counts from 1 within its kind). */
+export function streetCode(parentDistrictCode: string, kind: 'street' | 'town', seq: number): string {
+  checkDigits(parentDistrictCode, 12, 'district');
+  checkSeq(seq, 1, 99, kind);
+  return `${parentDistrictCode.slice(0, 6)}${pad(kind === 'town' ? 100 + seq : seq, 3)}000`;
+}
+
+/** Community / village code: communities 001–199, villages 201–399 (seq from 1 within its kind). */
+export function communityCode(parentStreetCode: string, kind: 'community' | 'village', seq: number): string {
+  checkDigits(parentStreetCode, 12, 'street');
+  checkSeq(seq, 1, 199, kind);
+  return `${parentStreetCode.slice(0, 9)}${pad(kind === 'village' ? 200 + seq : seq, 3)}`;
+}
+
+/** Grid code (20 digits): object code of the kind + community code + 2-digit sequence. */
+export function gridCode(kind: GridKind, parentCommunityCode: string, seq: number): string {
+  const object = GRID_OBJECT_CODES[kind];
+  if (!object) throw new RangeError(`unknown grid kind: ${kind}`);
+  checkDigits(parentCommunityCode, 12, 'community');
+  checkSeq(seq, 1, 99, 'grid');
+  return `${object}${parentCommunityCode}${pad(seq, 2)}`;
+}
+
+/** Micro-grid code (23 digits): the grid code + 3-digit sequence. */
+export function microGridCode(parentGridCode: string, seq: number): string {
+  checkDigits(parentGridCode, 20, 'grid');
+  checkSeq(seq, 1, 999, 'micro-grid');
+  return `${parentGridCode}${pad(seq, 3)}`;
+}
+
+/** The level a well-formed code belongs to, or null when it is not one of the shapes above. */
+export function codeLevel(code: string): RegionLevel | null {
+  if (!/^\d+$/.test(code)) return null;
+  if (code.length === 23) return codeLevel(code.slice(0, 20)) === 5 ? 6 : null;
+  if (code.length === 20) {
+    const objectOk = Object.values(GRID_OBJECT_CODES).includes(code.slice(0, 6));
+    return objectOk && codeLevel(code.slice(6, 18)) === 4 && code.slice(18) !== '00' ? 5 : null;
+  }
+  if (code.length !== 12) return null;
+  if (code.slice(4) === '00000000') return code.slice(2, 4) === '00' ? null : 1;
+  if (code.slice(6) === '000000') return 2;
+  if (code.slice(9) === '000') return code.slice(6, 9) === '000' ? null : 3;
+  return code.slice(6, 9) === '000' ? null : 4;
+}
+
+/** The code of the region directly above, derived from the code alone (null for a city). */
+export function parentCodeOf(code: string): string | null {
+  switch (codeLevel(code)) {
+    case 6: return code.slice(0, 20);
+    case 5: return code.slice(6, 18);
+    case 4: return `${code.slice(0, 9)}000`;
+    case 3: return `${code.slice(0, 6)}000000`;
+    case 2: return `${code.slice(0, 4)}00000000`;
+    case 1: return null;
+    default: throw new RangeError(`not a region code: ${code}`);
+  }
+}
+
 /**
- * The code for the `seq`-th child of a parent. Callers pick the lowest sequence whose code is free.
- * Returns null when the sequence overflows its digits.
+ * The code for the `seq`-th child of a parent (seq counts from 1 within the child's kind: streets
+ * 001–099 and towns 101–199; communities 001–199 and villages 201–399). Null when seq overflows.
  */
 export function childCode(level: RegionLevel, parentCode: string, kind: string, seq: number): string | null {
-  const pad = (n: number, w: number) => (n < 10 ** w ? String(n).padStart(w, '0') : null);
-  switch (level) {
-    case 2: {
-      const s = pad(seq, 2);
-      return s && `${parentCode.slice(0, 4)}${s}000000`;
+  try {
+    switch (level) {
+      case 2:
+        return districtCode(parentCode, seq);
+      case 3:
+        return streetCode(parentCode, kind === 'town' ? 'town' : 'street', seq);
+      case 4:
+        return communityCode(parentCode, kind === 'village' ? 'village' : 'community', seq);
+      case 5:
+        return gridCode((kind in GRID_OBJECT_CODES ? kind : 'residential') as GridKind, parentCode, seq);
+      case 6:
+        return microGridCode(parentCode, seq);
+      default:
+        return null;
     }
-    case 3: {
-      const s = pad(seq, 3);
-      return s && `${parentCode.slice(0, 6)}${s}000`;
-    }
-    case 4: {
-      // National convention: villages' codes start at 200, communities' at 001.
-      const s = pad(kind === 'village' ? 200 + seq : seq, 3);
-      return s && `${parentCode.slice(0, 9)}${s}`;
-    }
-    case 5: {
-      const s = pad(seq, 2);
-      return s && `${GRID_OBJECT_CODES[kind] ?? '010000'}${parentCode}${s}`;
-    }
-    case 6: {
-      const s = pad(seq, 3);
-      return s && `${parentCode}${s}`;
-    }
-    default:
-      return null;
+  } catch {
+    return null;
   }
 }

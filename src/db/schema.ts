@@ -3,3 +3,4 @@ export * from '../modules/regions/regions.tables.ts';
 export * from '../modules/accounts/accounts.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/settings/settings.tables.ts';
+export * from '../modules/zones/zones.tables.ts';

@@ -14,6 +14,7 @@ import type { Db } from '../db/engine.ts';
 import { accountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
+import { zoneRoutes } from '../modules/zones/index.ts';
 import { installAuth } from './auth-plugin.ts';
 import { installErrorHandling } from './errors.ts';
 
@@ -60,6 +61,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(accountRoutes(opts.db), { prefix: API_PREFIX });
   await app.register(regionRoutes(opts.db), { prefix: API_PREFIX });
   await app.register(auditRoutes(opts.db), { prefix: API_PREFIX });
+  await app.register(zoneRoutes(opts.db), { prefix: API_PREFIX });
 
   const web = opts.webDist === undefined ? defaultWebDist() : opts.webDist;
   if (web && fs.existsSync(path.join(web, 'index.html'))) {

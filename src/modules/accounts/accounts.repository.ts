@@ -174,3 +174,9 @@ export async function updateDepartment(db: DbOrTx, id: number, patch: Partial<ty
   const [r] = await db.update(departments).set({ ...patch, updatedAt: new Date() }).where(eq(departments.id, id)).returning();
   return r;
 }
+
+/** Unscoped, names only: to label people referenced by records the caller may already see. */
+export async function unscopedNames(db: DbOrTx, ids: number[]): Promise<{ id: number; username: string; displayName: string }[]> {
+  if (ids.length === 0) return [];
+  return db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(sql`${users.id} IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
+}

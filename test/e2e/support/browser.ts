@@ -77,7 +77,7 @@ export async function apiSession(username: string, password = DEMO_PASSWORD) {
   });
   if (res.status !== 200) throw new Error(`API login ${username}: ${res.status} ${await res.text()}`);
   const cookie = (res.headers.get('set-cookie') ?? '').split(';')[0];
-  const body = (await res.json()) as { user: { scopeRegion: { id: number; name: string } | null } };
+  const body = (await res.json()) as { user: { username: string; scopeRegion: { id: number; name: string; level: number } | null } };
   return {
     user: body.user,
     async get<T>(path: string): Promise<T> {

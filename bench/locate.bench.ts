@@ -1,11 +1,14 @@
 // Point location throughput: LocateIndex against the obvious baseline (box tree candidates +
-// @turf/boolean-point-in-polygon) on a city-sized synthetic tiling of micro-grids.
-// Run: npx tsx bench/locate.bench.ts   (prints one JSON line)
+// @turf/boolean-point-in-polygon). `measureLocate` works on any set of polygons (bench/run.ts
+// feeds it the demo city's real micro-grids); `runLocateBench` keeps the original synthetic
+// jittered-lattice tiling for a quick stand-alone check.
+// Run: npx tsx bench/locate.bench.ts   (prints one JSON line, synthetic tiling)
 import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import Flatbush from 'flatbush';
 import type { Polygon } from 'geojson';
 import { pathToFileURL } from 'node:url';
 import { LocateIndex } from '../src/modules/regions/locate-index.ts';
+import { msSince, nowNs, rng } from './lib/util.ts';
 
 export interface LocateBenchOptions {
   /** Columns × rows of the tiling; the default 257 × 56 gives 14,392 micro-grids. */
@@ -22,25 +25,13 @@ export interface LocateBenchResult {
   lookups: number;
   lookupsPerSec: number;
   baselineTurfPerSec: number;
-  /** Lookups that found no micro-grid: must be 0, the tiling covers the whole area. */
+  /** Lookups that found no polygon (points outside the tiling's cover). */
   misses: number;
   /** Baseline answers that differ from the index (points on shared edges may differ). */
   disagreements: number;
 }
 
 const WEST = 110, EAST = 112.5, SOUTH = 22.5, NORTH = 23.5;
-
-/** mulberry32: tiny, seedable, good enough to place points. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * A jittered lattice: neighbouring cells share their corner vertices exactly, as a real tiling
@@ -73,34 +64,48 @@ export function syntheticTiling(cols: number, rows: number, seed: number): Polyg
   return polys;
 }
 
-export function runLocateBench(opts: LocateBenchOptions = {}): LocateBenchResult {
-  const cols = opts.cols ?? 257, rows = opts.rows ?? 56;
-  const lookups = opts.lookups ?? 1_000_000;
-  const baselineLookups = opts.baselineLookups ?? 20_000;
-  const polys = syntheticTiling(cols, rows, opts.seed ?? 42);
+export interface MeasureOptions {
+  /** Timed rounds over all points; the median round gives the rate. */
+  rounds?: number;
+  /** Points (from the start of xs/ys) answered by the turf baseline. */
+  baselineLookups?: number;
+  /** Region ids; default 1..n in polygon order. */
+  ids?: number[];
+}
 
-  const t0 = performance.now();
-  const index = new LocateIndex(polys.map((boundary, k) => ({ id: k + 1, level: 6, boundary })));
-  const buildMs = performance.now() - t0;
+export interface MeasureResult extends LocateBenchResult {
+  index: LocateIndex;
+  /** The index's answer per point (0 = miss). */
+  answers: Float64Array;
+  baselineLookups: number;
+}
 
-  const rand = rng((opts.seed ?? 42) + 1);
-  const xs = new Float64Array(lookups), ys = new Float64Array(lookups);
-  for (let k = 0; k < lookups; k++) {
-    xs[k] = WEST + rand() * (EAST - WEST);
-    ys[k] = SOUTH + rand() * (NORTH - SOUTH);
-  }
+/** Builds the index over `polys`, times lookups of every point, then the turf baseline on a prefix. */
+export function measureLocate(polys: Polygon[], xs: Float64Array, ys: Float64Array, opts: MeasureOptions = {}): MeasureResult {
+  const rounds = opts.rounds ?? 5;
+  const ids = opts.ids ?? polys.map((_, k) => k + 1);
+  const lookups = xs.length;
+
+  const t0 = nowNs();
+  const index = new LocateIndex(polys.map((boundary, k) => ({ id: ids[k], level: 6, boundary })));
+  const buildMs = msSince(t0);
 
   // Warm-up so the JIT has compiled the hot loop before the clock starts.
-  for (let k = 0; k < Math.min(lookups, 50_000); k++) index.locateLevel(xs[k], ys[k], 6);
+  for (let k = 0; k < Math.min(lookups, 100_000); k++) index.locateLevel(xs[k], ys[k], 6);
   const answers = new Float64Array(lookups);
   let misses = 0;
-  const t1 = performance.now();
-  for (let k = 0; k < lookups; k++) {
-    const id = index.locateLevel(xs[k], ys[k], 6);
-    if (id === null) misses++;
-    else answers[k] = id;
+  const rates: number[] = [];
+  for (let round = 0; round < rounds; round++) {
+    misses = 0;
+    const t1 = nowNs();
+    for (let k = 0; k < lookups; k++) {
+      const id = index.locateLevel(xs[k], ys[k], 6);
+      if (id === null) misses++;
+      else answers[k] = id;
+    }
+    rates.push(lookups / (msSince(t1) / 1000));
   }
-  const lookupSec = (performance.now() - t1) / 1000;
+  rates.sort((a, b) => a - b);
 
   const tree = new Flatbush(polys.length);
   for (const p of polys) {
@@ -109,31 +114,47 @@ export function runLocateBench(opts: LocateBenchOptions = {}): LocateBenchResult
     tree.add(Math.min(...lx), Math.min(...ly), Math.max(...lx), Math.max(...ly));
   }
   tree.finish();
-  const n = Math.min(baselineLookups, lookups);
-  let disagreements = 0;
-  const t2 = performance.now();
-  for (let k = 0; k < n; k++) {
+  const n = Math.min(opts.baselineLookups ?? 20_000, lookups);
+  const turf = (k: number): number => {
     const pt = [xs[k], ys[k]];
-    let found = 0;
-    for (const c of tree.search(xs[k], ys[k], xs[k], ys[k])) {
-      if (booleanPointInPolygon(pt, polys[c])) {
-        found = c + 1;
-        break;
-      }
-    }
-    if (found !== answers[k]) disagreements++;
-  }
-  const baselineSec = (performance.now() - t2) / 1000;
+    for (const c of tree.search(xs[k], ys[k], xs[k], ys[k])) if (booleanPointInPolygon(pt, polys[c])) return ids[c];
+    return 0;
+  };
+  for (let k = 0; k < Math.min(n, 2000); k++) turf(k);
+  let disagreements = 0;
+  const t2 = nowNs();
+  for (let k = 0; k < n; k++) if (turf(k) !== answers[k]) disagreements++;
+  const baselineSec = msSince(t2) / 1000;
 
   return {
+    index,
+    answers,
     polygons: index.size,
     buildMs: Math.round(buildMs * 10) / 10,
     lookups,
-    lookupsPerSec: Math.round(lookups / lookupSec),
+    lookupsPerSec: Math.round(rates[Math.floor(rates.length / 2)]),
     baselineTurfPerSec: Math.round(n / baselineSec),
+    baselineLookups: n,
     misses,
     disagreements,
   };
+}
+
+export function runLocateBench(opts: LocateBenchOptions = {}): LocateBenchResult {
+  const cols = opts.cols ?? 257, rows = opts.rows ?? 56;
+  const lookups = opts.lookups ?? 1_000_000;
+  const polys = syntheticTiling(cols, rows, opts.seed ?? 42);
+  const rand = rng((opts.seed ?? 42) + 1);
+  const xs = new Float64Array(lookups), ys = new Float64Array(lookups);
+  for (let k = 0; k < lookups; k++) {
+    xs[k] = WEST + rand() * (EAST - WEST);
+    ys[k] = SOUTH + rand() * (NORTH - SOUTH);
+  }
+  const { index: _index, answers: _answers, baselineLookups: _n, ...result } = measureLocate(polys, xs, ys, {
+    rounds: 1,
+    baselineLookups: opts.baselineLookups ?? 20_000,
+  });
+  return result;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {

@@ -43,8 +43,19 @@ export async function importRegions(
   ctx: RequestContext,
   inputs: RegionInput[],
   onProgress?: ImportProgress,
+  /** Problems found before (e.g. rows a file parser could not read), reported together. */
+  earlier: ImportProblem[] = [],
+  /** Maps an input's position to the caller's numbering (feature index, sheet row). */
+  ref: (index: number) => number = (i) => i,
 ): Promise<ImportResult> {
   assertPermission(ctx, 'regions.write');
+  const { problems, resolved } = await checkImport(db, ctx, inputs, onProgress);
+  const all = [...earlier, ...problems.map((p) => ({ ...p, index: ref(p.index) }))].sort((a, b) => a.index - b.index);
+  if (all.length) throw new AppError('IMPORT_INVALID', { count: all.length }, all);
+  return writeAll(db, ctx, resolved, onProgress);
+}
+
+async function checkImport(db: Db, ctx: RequestContext, inputs: RegionInput[], onProgress?: ImportProgress): Promise<{ problems: ImportProblem[]; resolved: Resolved[] }> {
   const problems: ImportProblem[] = [];
   const bad = (index: number, code: string, field: string, reason: string) => problems.push({ index, code, field, reason });
   const sdb = scopeOf(db, ctx);
@@ -129,11 +140,7 @@ export async function importRegions(
     done += items.length;
     onProgress?.('geometry', Math.min(done, withBoundary.length * 2), withBoundary.length * 2);
   }
-  if (problems.length) {
-    problems.sort((a, b) => a.index - b.index);
-    throw new AppError('IMPORT_INVALID', { count: problems.length }, problems);
-  }
-  return writeAll(db, ctx, resolved, onProgress);
+  return { problems, resolved };
 }
 
 async function writeAll(db: Db, ctx: RequestContext, resolved: Resolved[], onProgress?: ImportProgress): Promise<ImportResult> {

@@ -1,10 +1,9 @@
 // Import and export of the tree as files, on top of the bulk importer.
 import type { Db } from '../../db/engine.ts';
 import type { RequestContext } from '../../shared/context.ts';
-import { AppError } from '../../shared/errors.ts';
 import { scoped, type ScopedDb } from '../../shared/scoped.ts';
 import { WHOLE_SYSTEM } from '../../shared/context.ts';
-import { importRegions, type ImportProblem, type ImportProgress, type ImportResult } from './regions.bulk.ts';
+import { importRegions, type ImportProgress, type ImportResult } from './regions.bulk.ts';
 import { loadInScope, scopeOf } from './regions.access.ts';
 import { parseGeoJson, parseWorkbook, toFeatureCollection, toWorkbook, type ParsedFile } from './regions.files.ts';
 import * as repo from './regions.repository.ts';
@@ -13,17 +12,8 @@ export type FileFormat = 'geojson' | 'xlsx';
 
 export async function importRegionFile(db: Db, ctx: RequestContext, format: FileFormat, buf: Buffer, onProgress?: ImportProgress): Promise<ImportResult> {
   const parsed: ParsedFile = format === 'geojson' ? parseGeoJson(buf) : await parseWorkbook(buf);
-  if (parsed.problems.length) throw new AppError('IMPORT_INVALID', { count: parsed.problems.length }, parsed.problems);
-  try {
-    return await importRegions(db, ctx, parsed.inputs, onProgress);
-  } catch (e) {
-    // Report problems against the file's own numbering (feature index or sheet row).
-    if (e instanceof AppError && e.code === 'IMPORT_INVALID') {
-      const remapped = (e.details as ImportProblem[]).map((p) => ({ ...p, index: parsed.refs[p.index] ?? p.index }));
-      throw new AppError('IMPORT_INVALID', e.params, remapped);
-    }
-    throw e;
-  }
+  // Unreadable rows and rule-breaking rows come back together, in the file's own numbering.
+  return importRegions(db, ctx, parsed.inputs, onProgress, parsed.problems, (i) => parsed.refs[i] ?? i);
 }
 
 async function subtreeRows(sdb: ScopedDb, rootId?: number): Promise<repo.RegionRow[]> {

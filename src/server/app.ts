@@ -17,6 +17,7 @@ import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { zoneRoutes } from '../modules/zones/index.ts';
 import { installAuth } from './auth-plugin.ts';
 import { installErrorHandling } from './errors.ts';
+import { installInputGuard } from './input-guard.ts';
 
 export interface AppOptions {
   db: Db;
@@ -40,6 +41,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   installErrorHandling(app);
+  installInputGuard(app);
   await app.register(cookie);
   // File uploads (region import) arrive as raw bytes.
   app.addContentTypeParser(

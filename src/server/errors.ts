@@ -20,6 +20,26 @@ const FASTIFY_CODES: Record<string, ErrorCode> = {
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
 };
 
+// PostgreSQL data exceptions caused by a value the client sent (an integer beyond int4, a date
+// PostgreSQL cannot store, a NUL in text). Schemas should refuse these first; this is the safety
+// net, so a missed bound is a 400, not a 500. Drizzle wraps the driver's error in `cause`.
+const DB_INPUT_ERRORS: Record<string, string> = {
+  '22001': 'value too long',
+  '22003': 'number out of range',
+  '22007': 'invalid date or time',
+  '22008': 'date or time out of range',
+  '22021': 'invalid character',
+  '22P02': 'invalid value',
+  '22P05': 'invalid character',
+};
+
+function dbInputError(err: unknown): string | undefined {
+  for (let e = err as { code?: unknown; cause?: unknown } | undefined, i = 0; e && i < 3; e = e.cause as typeof e, i++) {
+    if (typeof e.code === 'string' && DB_INPUT_ERRORS[e.code]) return DB_INPUT_ERRORS[e.code];
+  }
+  return undefined;
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) return send(req, reply, err.code, err.params, err.details);
@@ -41,6 +61,11 @@ export function installErrorHandling(app: FastifyInstance): void {
     if (fe.statusCode === 400) return send(req, reply, 'VALIDATION_FAILED', { detail: 'malformed request' });
     if (fe.statusCode === 413) return send(req, reply, 'BODY_TOO_LARGE', {});
     if (fe.statusCode === 415) return send(req, reply, 'UNSUPPORTED_MEDIA_TYPE', {});
+    const dbDetail = dbInputError(err);
+    if (dbDetail) {
+      req.log.warn({ err }, 'database refused a client value');
+      return send(req, reply, 'VALIDATION_FAILED', { detail: dbDetail });
+    }
     req.log.error({ err }, 'unhandled error');
     return send(req, reply, 'INTERNAL_ERROR', { requestId: req.id });
   });

@@ -43,7 +43,11 @@ function RegionMapView({ id }: { id: number }) {
   if (error) return <div style={{ padding: 16 }}><ErrorResult error={error} onRetry={() => { detail.reload(); geo.reload(); }} /></div>;
   const region = detail.data?.id === id ? detail.data : undefined;
   const parent = region?.ancestors[region.ancestors.length - 1];
-  const levels = Array.from(new Set((geo.data?.features ?? []).map((f) => f.properties.level))).sort();
+  const features = geo.data?.features ?? [];
+  const levels = Array.from(new Set(features.map((f) => f.properties.level))).sort();
+  // Levels drawn as outlines only: every polygon of the level has its children drawn over it.
+  const parentIds = new Set(features.map((f) => f.properties.parentId));
+  const outlined = levels.filter((l) => features.every((f) => f.properties.level !== l || parentIds.has(f.properties.id)));
 
   return (
     <div style={{ position: 'relative', height: '100%', display: 'flex', flexDirection: 'column' }}>
@@ -76,7 +80,7 @@ function RegionMapView({ id }: { id: number }) {
         {geo.data && !geo.data.features.length && (
           <Alert type="info" showIcon title={t('map.empty')} style={{ position: 'absolute', top: 16, left: 16, right: 16 }} />
         )}
-        <MapLegend mode={mode} levels={levels} />
+        <MapLegend mode={mode} levels={levels} outlined={outlined} />
       </div>
       <MapDrawer picked={picked} onClose={() => setPicked(null)} onPick={(p) => setPicked(picked && { props: p, under: picked.under })} />
     </div>

@@ -23,9 +23,13 @@ interface Props {
 
 const SRC = 'regions';
 
-/** Deepest first: a micro-grid drawn over its grid is what the pointer is on. */
+/**
+ * Shallowest first: on a region's map the pointer picks the region's own children (a community's
+ * grids, a street's communities), the level one drills into; the finer polygons under the pointer
+ * (micro-grids) come after, offered by the drawer as "also here".
+ */
 const byDepth = (fs: MapGeoJSONFeature[]) =>
-  fs.map((f) => f.properties as RegionFeatureProps).sort((a, b) => b.level - a.level)
+  fs.map((f) => f.properties as RegionFeatureProps).sort((a, b) => a.level - b.level)
     .filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
 
 export default function RegionMap({ data, colorMode = 'level', selectedId, onPick, expose, testId = 'region-map', style }: Props) {
@@ -86,7 +90,13 @@ export default function RegionMap({ data, colorMode = 'level', selectedId, onPic
     if (!ready || !map) return;
     const features = data?.features ?? [];
     const minLevel = Math.min(...features.map((f) => f.properties.level));
-    const withDepth = { ...(data ?? { type: 'FeatureCollection' }), features: features.map((f) => ({ ...f, properties: { ...f.properties, depth: f.properties.level - minLevel } })) };
+    // A polygon whose children are drawn too is only outlined (filled on hover or when selected), so
+    // each area shows the colour of the finest unit drawn there and the legend's colours stay true.
+    const parents = new Set(features.map((f) => f.properties.parentId));
+    const withDepth = {
+      ...(data ?? { type: 'FeatureCollection' }),
+      features: features.map((f) => ({ ...f, properties: { ...f.properties, depth: f.properties.level - minLevel, covered: parents.has(f.properties.id) } })),
+    };
     (map.getSource(SRC) as GeoJSONSource).setData(withDepth as RegionFeatureCollection);
     fitTo(map, bboxOf(features));
     map.once('idle', () => setDrawn((n) => n + 1));

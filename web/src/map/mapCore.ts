@@ -81,7 +81,14 @@ export function addRegionLayers(map: MapLibreMap, source: string, mode: ColorMod
     layout: { 'fill-sort-key': ['get', 'level'] },
     paint: {
       'fill-color': fillColor(mode),
-      'fill-opacity': ['case', ['boolean', ['feature-state', 'hover'], false], 0.75, ['boolean', ['feature-state', 'selected'], false], 0.65, 0.35],
+      'fill-opacity': [
+        'case',
+        ['boolean', ['feature-state', 'hover'], false], 0.75,
+        ['boolean', ['feature-state', 'selected'], false], 0.65,
+        // Covered by its own children, which carry the colour: outline only.
+        ['boolean', ['get', 'covered'], false], 0,
+        0.35,
+      ],
     },
   });
   map.addLayer({

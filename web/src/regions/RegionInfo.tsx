@@ -11,7 +11,11 @@ export function RegionInfo({ region }: { region: RegionDetail }) {
   const counters = Object.entries(region.counters ?? {});
   return (
     <Card size="small" title={t('region.info')} style={{ height: '100%' }}>
-      <Descriptions size="small" bordered column={2} data-testid="region-attributes">
+      {/* Two columns only where the card is wide enough (full width below xl, half above); labels never wrap. */}
+      <Descriptions
+        size="small" bordered column={{ xs: 1, sm: 2, xl: 1, xxl: 2 }} styles={{ label: { whiteSpace: 'nowrap' } }}
+        data-testid="region-attributes"
+      >
         <Descriptions.Item label={t('region.code')}><Typography.Text copyable>{region.code}</Typography.Text></Descriptions.Item>
         <Descriptions.Item label={t('region.level')}>{levelLabel(t, region.level)}</Descriptions.Item>
         <Descriptions.Item label={t('region.kind')}>{kindLabel(t, region.kind)}</Descriptions.Item>

@@ -50,24 +50,17 @@ function edgeDistance([x, y]: Position, g: Polygon | MultiPolygon): number {
   return best;
 }
 
-/**
- * Points well inside the grid and outside every micro-grid drawn over it (the map picks the deepest
- * polygon under the pointer), best first.
- */
-function interiorPoints(grid: RegionFeature, all: RegionFeature[]): Position[] {
-  const deeper = all.filter((f) => f.properties.level > grid.properties.level);
-  const ring = (grid.geometry.type === 'Polygon' ? grid.geometry.coordinates : grid.geometry.coordinates.flat()).flat();
+/** Points inside the polygon, farthest from its edges first (so a click cannot land on a neighbour). */
+function interiorPoints(g: Polygon | MultiPolygon): Position[] {
+  const ring = (g.type === 'Polygon' ? g.coordinates : g.coordinates.flat()).flat();
   const xs = ring.map((p) => p[0]), ys = ring.map((p) => p[1]);
   const [w, e, s, n] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
   const out: { p: Position; d: number }[] = [];
-  const N = 24;
+  const N = 16;
   for (let i = 1; i < N; i++) {
     for (let j = 1; j < N; j++) {
       const p: Position = [w + ((e - w) * i) / N, s + ((n - s) * j) / N];
-      if (!booleanPointInPolygon(p, grid.geometry)) continue;
-      if (deeper.some((f) => booleanPointInPolygon(p, f.geometry))) continue;
-      const d = Math.min(edgeDistance(p, grid.geometry), ...deeper.map((f) => edgeDistance(p, f.geometry)));
-      out.push({ p, d });
+      if (booleanPointInPolygon(p, g)) out.push({ p, d: edgeDistance(p, g) });
     }
   }
   return out.sort((a, b) => b.d - a.d).map((x) => x.p);
@@ -115,7 +108,10 @@ describe('admin: log in, find a community by pinyin, open its grid map, click a 
     await hit.first().click();
     await t.page.waitForURL(new RegExp(`/regions/${community.id}$`));
     await expect.poll(() => t.page.getByTestId('region-title').textContent()).toBe(community.name);
+    // The page is complete: children listed, the tree opened down to the community, the mini-map drawn.
     await t.page.getByTestId('region-children').locator('tbody tr').first().waitFor();
+    await t.page.locator('.ant-tree-node-selected').getByText(community.name).waitFor();
+    await t.page.locator('[data-testid=region-minimap][data-ready=true]').waitFor();
     await shot(t.page, 'community-page');
   });
 
@@ -134,12 +130,12 @@ describe('admin: log in, find a community by pinyin, open its grid map, click a 
     expect(Number(await page.getByTestId('region-map').getAttribute('data-feature-count'))).toBe(features.length);
     await shot(page, 'community-map');
 
-    // Aim at a grid: project interior points to pixels; take the first where the canvas (not the
-    // legend) is on top and the map itself reports this grid as the deepest polygon there.
-    let target: { grid: RegionFeature; x: number; y: number } | undefined;
+    // Aim at a grid: project its interior points to pixels and take the first where the canvas (not
+    // the legend) is on top and the map has this grid under that pixel.
+    let target: { grid: RegionFeature; lngLat: Position; x: number; y: number } | undefined;
     for (const grid of grids) {
-      const candidates = interiorPoints(grid, features).slice(0, 30);
-      const px = await page.evaluate(({ candidates, id }) => {
+      const candidates = interiorPoints(grid.geometry).slice(0, 20);
+      const hit = await page.evaluate(({ candidates, id }) => {
         const { __wanggeMap: map, document } = globalThis as unknown as BrowserGlobals;
         const canvas = map.getCanvas();
         const box = canvas.getBoundingClientRect();
@@ -147,19 +143,20 @@ describe('admin: log in, find a community by pinyin, open its grid map, click a 
           const p = map.project(c as [number, number]);
           if (p.x < 20 || p.y < 20 || p.x > box.width - 20 || p.y > box.height - 20) continue;
           if (document.elementFromPoint(box.left + p.x, box.top + p.y) !== canvas) continue;
-          const under = map.queryRenderedFeatures([p.x, p.y], { layers: ['regions-fill'] })
-            .map((f) => f.properties as { id: number; level: number }).sort((a, b) => b.level - a.level);
-          if (under[0]?.id === id) return { x: p.x, y: p.y };
+          const under = map.queryRenderedFeatures([p.x, p.y], { layers: ['regions-fill'] }).map((f) => (f.properties as { id: number }).id);
+          if (under.includes(id)) return { lngLat: c, x: p.x, y: p.y };
         }
         return null;
       }, { candidates, id: grid.properties.id });
-      if (px) {
-        target = { grid, ...px };
+      if (hit) {
+        target = { grid, ...hit };
         break;
       }
     }
     expect(target, 'a clickable point inside some grid').toBeDefined();
-    const { grid, x, y } = target!;
+    const { grid, lngLat, x, y } = target!;
+    // The micro-grid under the same point, if the grid is divided: the drawer offers it as "also here".
+    const micro = features.find((f) => f.properties.level > grid.properties.level && booleanPointInPolygon(lngLat, f.geometry));
 
     await page.getByTestId('region-map').locator('canvas').click({ position: { x, y } });
     const drawer = page.getByTestId('region-drawer');
@@ -168,7 +165,8 @@ describe('admin: log in, find a community by pinyin, open its grid map, click a 
     await expect.poll(() => drawer.textContent()).toContain(grid.properties.code);
     await expect.poll(() => drawer.textContent()).toContain('网格');
     // Wait for the drawer's details (child count) and for its slide-in to finish before the picture.
-    await expect.poll(() => drawer.textContent()).toContain('下级');
+    await expect.poll(() => drawer.textContent()).toContain('下级数');
+    if (micro) await expect.poll(() => drawer.textContent()).toContain(`此处还有：${micro.properties.name}`);
     await page.waitForTimeout(400);
     await shot(page, 'map-grid-drawer');
 
@@ -176,6 +174,7 @@ describe('admin: log in, find a community by pinyin, open its grid map, click a 
     await page.waitForURL(new RegExp(`/regions/${grid.properties.id}$`));
     await expect.poll(() => page.getByTestId('region-title').textContent()).toBe(grid.properties.name);
     await expect.poll(() => page.getByTestId('region-breadcrumb').textContent()).toContain(community.name);
+    await page.locator('[data-testid=region-minimap][data-ready=true]').waitFor();
     await shot(page, 'grid-page');
   });
 
@@ -223,6 +222,7 @@ describe('community staff: a sibling community is out of scope', () => {
     // And their own community still opens.
     await t.page.goto(`/regions/${own.id}`);
     await expect.poll(() => t.page.getByTestId('region-title').textContent()).toBe(own.name);
+    await t.page.locator('[data-testid=region-minimap][data-ready=true]').waitFor();
     await shot(t.page, 'sq01-own-community');
   });
 

@@ -2,20 +2,9 @@
 import type { RegionSummary } from '../regions/index.ts';
 import { permissionsOf } from './permissions.ts';
 import type { UserRow } from './accounts.repository.ts';
+import type { UserView } from './accounts.views.ts';
 
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  mobileMasked: string | null;
-  roles: string[];
-  permissions: string[];
-  scopeRegion: RegionSummary | null;
-  department: { id: number; name: string } | null;
-  mustChangePassword: boolean;
-  status: string;
-  lockedUntil: string | null;
-}
+export type { UserView };
 
 export function toUserView(
   u: UserRow,
@@ -34,7 +23,7 @@ export function toUserView(
     scopeRegion,
     department,
     mustChangePassword,
-    status: u.status,
+    status: u.status === 'disabled' ? 'disabled' : 'active',
     lockedUntil: locked,
   };
 }

@@ -1,32 +1,11 @@
 // What a region looks like to clients. Summaries carry no boundary; details carry everything.
 import type { Lang } from '../../shared/errors.ts';
 import type { RegionListRow, RegionRow } from './regions.repository.ts';
-import { evaluateSize, type SizeRules, type SizeStatus, type SizeWarning } from './size-rules.ts';
+import { evaluateSize, type SizeRules } from './size-rules.ts';
+import type { RegionDetail, RegionSummary } from './regions.views.ts';
+import type { Boundary } from './regions.model.ts';
 
-export interface RegionSummary {
-  id: number;
-  code: string;
-  name: string;
-  level: number;
-  kind: string;
-  parentId: number | null;
-  childCount: number;
-  archived: boolean;
-  sizeStatus: SizeStatus;
-}
-
-export interface RegionDetail extends RegionSummary {
-  path: string;
-  attributes: Record<string, unknown>;
-  boundary: unknown;
-  version: number;
-  ancestors: RegionSummary[];
-  counters: Record<string, number>;
-  warnings: SizeWarning[];
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-}
+export type { RegionSummary, RegionDetail } from './regions.views.ts';
 
 type AnyRow = (RegionRow | RegionListRow) & { childCount?: number };
 
@@ -53,7 +32,7 @@ export function toDetail(
     ...toSummary({ ...row, childCount: extra.childCount }, extra.counters, extra.rules),
     path: row.path,
     attributes: row.attributes as Record<string, unknown>,
-    boundary: row.boundary ?? null,
+    boundary: (row.boundary as Boundary | null) ?? null,
     version: row.version,
     ancestors: extra.ancestors,
     counters: extra.counters,

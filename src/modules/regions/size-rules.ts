@@ -1,6 +1,7 @@
 // Size rules (规模规则): a micro-grid holds about 200 residents; a grid about 200 households in old
 // estates and about 500 in new ones. Configurable per city; broken rules are warnings with numbers.
 import { Type, type Static } from '@sinclair/typebox';
+import type { SizeStatus, SizeWarning } from './regions.views.ts';
 
 const Rule = Type.Object(
   {
@@ -21,18 +22,7 @@ export const DEFAULT_SIZE_RULES: SizeRules = {
   gridHouseholdsNew: { target: 500, tolerance: 0.4 },
 };
 
-export type SizeStatus = 'ok' | 'under' | 'over' | 'unknown';
-
-export interface SizeWarning {
-  code: 'MICROGRID_RESIDENTS' | 'GRID_HOUSEHOLDS';
-  measure: string;
-  actual: number;
-  target: number;
-  min: number;
-  max: number;
-  status: 'under' | 'over';
-  message: string;
-}
+export type { SizeStatus, SizeWarning };
 
 interface Evaluated {
   status: SizeStatus;

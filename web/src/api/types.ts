@@ -4,44 +4,9 @@ import type { FeatureCollection, LineString, MultiPolygon, Polygon } from 'geojs
 export type { RegionLevel } from '../../../src/modules/regions/regions.model';
 export { REGION_KINDS } from '../../../src/modules/regions/regions.model';
 
-export type SizeStatus = 'ok' | 'under' | 'over' | 'unknown';
 export type Boundary = Polygon | MultiPolygon;
-
-export interface RegionSummary {
-  id: number;
-  code: string;
-  name: string;
-  level: number;
-  kind: string;
-  parentId: number | null;
-  childCount: number;
-  archived: boolean;
-  sizeStatus: SizeStatus;
-}
-
-export interface SizeWarning {
-  code: 'MICROGRID_RESIDENTS' | 'GRID_HOUSEHOLDS';
-  measure: string;
-  actual: number;
-  target: number;
-  min: number;
-  max: number;
-  status: 'under' | 'over';
-  message: string;
-}
-
-export interface RegionDetail extends RegionSummary {
-  path: string;
-  attributes: Record<string, unknown>;
-  boundary: Boundary | null;
-  version: number;
-  ancestors: RegionSummary[];
-  counters: Record<string, number>;
-  warnings: SizeWarning[];
-  createdAt: string;
-  updatedAt: string;
-  archivedAt: string | null;
-}
+export type { SizeStatus, SizeWarning, RegionSummary, RegionDetail } from '../../../src/modules/regions/regions.views';
+import type { SizeStatus, RegionSummary } from '../../../src/modules/regions/regions.views';
 
 export type RegionSearchItem = RegionSummary & { ancestorNames: string[] };
 
@@ -64,25 +29,8 @@ export interface LocateResult {
 
 export type SplitRequest = { line: LineString; names?: [string, string] } | { childIds: number[]; name: string };
 
-export const ROLES = [
-  'admin', 'districtStaff', 'streetStaff', 'communityStaff', 'departmentHandler', 'gridChief',
-  'gridWorker', 'buildingHead', 'partySecretary', 'partyMember', 'resident',
-] as const;
-export type Role = (typeof ROLES)[number];
-
-export interface UserView {
-  id: number;
-  username: string;
-  displayName: string;
-  mobileMasked: string | null;
-  roles: string[];
-  permissions: string[];
-  scopeRegion: RegionSummary | null;
-  department: { id: number; name: string } | null;
-  mustChangePassword: boolean;
-  status: 'active' | 'disabled';
-  lockedUntil: string | null;
-}
+export { ROLES, type Role } from '../../../src/modules/accounts/permissions';
+export type { UserView } from '../../../src/modules/accounts/accounts.views';
 
 export interface UserCreate {
   username: string;

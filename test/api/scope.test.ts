@@ -1,0 +1,636 @@
+// Scope across every endpoint: staff of two sibling communities can neither read nor change each
+// other's data, and a user of the street above them sees and changes both. The table below names
+// every /api/v1 route; a route added to the app without a row here fails the first test, so each
+// new endpoint has to state how it keeps the sibling out.
+import type { InjectOptions, LightMyRequestResponse } from 'fastify';
+import { sql, type SQL } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Polygon } from 'geojson';
+import { DEMO_PASSWORD } from '../../src/demo/load.ts';
+import { gridCode } from '../../src/modules/regions/codes.ts';
+import { DEFAULT_SIZE_RULES } from '../../src/modules/regions/size-rules.ts';
+import { createTestApp, type TestApp } from '../support/app.ts';
+
+let t: TestApp;
+let admin: string;
+let street: string;
+let bm01: string;
+
+interface Region {
+  id: number;
+  code: string;
+  name: string;
+  path: string;
+  level: number;
+  version: number;
+  parent_id: number | null;
+}
+interface Side {
+  key: 'A' | 'B';
+  manager: string; // username of the community staff member
+  cookie: string; // manager's session
+  power: string; // session of a districtStaff-role user scoped to the community (holds every permission but audit.verify)
+  community: Region;
+  grid: Region; // a grid with micro-grids
+  splitGrid: Region; // grid with at least two micro-grids
+  splitChild: number;
+  mergePair: [Region, Region];
+  micro: Region; // a childless micro-grid
+  microPoint: [number, number];
+  movable: Region; // a grid without boundary, created for the move test
+  archived: Region; // an archived grid, for restore
+  user: { id: number; username: string };
+  managerId: number;
+  dept: number;
+  zone: { id: number; version: number };
+  token: number;
+  subtreeIds: Set<number>;
+  subtreeCodes: Set<string>;
+  userIds: Set<number>;
+}
+const sides = {} as Record<'A' | 'B', Side>;
+
+const PASSWORD = 'Scope2026pw';
+const api = (url: string) => `/api/v1${url}`;
+
+async function rows<T>(query: SQL | string): Promise<T[]> {
+  const res = await t.database.db.execute(typeof query === 'string' ? sql.raw(query) : query);
+  return (res as unknown as { rows: T[] }).rows;
+}
+const regionByCode = async (code: string) => (await rows<Region>(sql`SELECT id, code, name, path, level, version, parent_id FROM regions WHERE code = ${code}`))[0];
+const regionById = async (id: number) => (await rows<Region>(sql`SELECT id, code, name, path, level, version, parent_id FROM regions WHERE id = ${id}`))[0];
+
+async function ok(res: LightMyRequestResponse, status = 200) {
+  if (res.statusCode !== status) throw new Error(`expected ${status}, got ${res.statusCode}: ${res.body.slice(0, 300)}`);
+  return res.statusCode === 204 ? null : res.json();
+}
+
+/** Everything a refused request must leave alone. Compared as text so both engines agree. */
+async function snapshot() {
+  const [counts] = await rows<Record<string, string>>(`SELECT
+    (SELECT count(*) FROM regions)::text AS regions, (SELECT max(id) FROM regions)::text AS regions_max,
+    (SELECT count(*) FROM users)::text AS users, (SELECT max(id) FROM users)::text AS users_max,
+    (SELECT count(*) FROM departments)::text AS departments, (SELECT max(id) FROM departments)::text AS departments_max,
+    (SELECT count(*) FROM audit_log)::text AS audit, (SELECT max(id) FROM audit_log)::text AS audit_max,
+    (SELECT count(*) FROM grid_zones)::text AS zones, (SELECT count(*) FROM api_tokens)::text AS tokens,
+    (SELECT count(*) FROM sessions)::text AS sessions,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, name, version, path, parent_id, archived_at, attributes::text, md5(coalesce(boundary::text, ''))), '|' ORDER BY id), '')) FROM regions) AS regions_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, username, display_name, roles::text, scope_region_id, department_id, status, failed_attempts, locked_until, password_hash, must_change_password, mobile_hash), '|' ORDER BY id), '')) FROM users) AS users_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, code, name, service_area_id), '|' ORDER BY id), '')) FROM departments) AS departments_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, name, version, grid_ids::text, chief_user_id, deputy_user_ids::text, archived_at), '|' ORDER BY id), '')) FROM grid_zones) AS zones_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, revoked_at), '|' ORDER BY id), '')) FROM api_tokens) AS tokens_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', key, value::text), '|' ORDER BY key), '')) FROM settings) AS settings_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', region_id, measure, value), '|' ORDER BY region_id, measure), '')) FROM region_counters) AS counters_hash`);
+  return counts;
+}
+let before: Awaited<ReturnType<typeof snapshot>>;
+
+function centroid(b: Polygon): [number, number] {
+  const ring = b.coordinates[0].slice(0, -1);
+  return [ring.reduce((s, p) => s + p[0], 0) / ring.length, ring.reduce((s, p) => s + p[1], 0) / ring.length];
+}
+
+async function setUpSide(key: 'A' | 'B', manager: string): Promise<Side> {
+  const scopeCode = t.demo!.city.accounts.find((a) => a.username === manager)!.scopeCode!;
+  const community = await regionByCode(scopeCode);
+  const kids = await rows<Region & { n: number }>(sql`SELECT r.id, r.code, r.name, r.path, r.level, r.version, r.parent_id,
+      (SELECT count(*)::int FROM regions c WHERE c.parent_id = r.id) AS n
+    FROM regions r WHERE r.parent_id = ${community.id} ORDER BY r.code`);
+  const splitGrid = kids.find((g) => g.n >= 2)!;
+  const others = kids.filter((g) => g.id !== splitGrid.id && g.n >= 1);
+  const grid = others[0];
+  const mergePair: [Region, Region] = [others[1], others[2]];
+  const micro = (await rows<Region>(sql`SELECT id, code, name, path, level, version, parent_id FROM regions WHERE parent_id = ${grid.id} ORDER BY code LIMIT 1`))[0];
+  const [{ boundary }] = await rows<{ boundary: Polygon | string }>(sql`SELECT boundary FROM regions WHERE id = ${micro.id}`);
+  const microPoint = centroid(typeof boundary === 'string' ? JSON.parse(boundary) : boundary);
+  const splitChild = (await rows<{ id: number }>(sql`SELECT id FROM regions WHERE parent_id = ${splitGrid.id} ORDER BY code LIMIT 1`))[0].id;
+
+  const create = (url: string, payload: object, cookie = admin, status = 201) => t.as(cookie, { method: 'POST', url: api(url), payload }).then((r) => ok(r, status));
+  const movable = await regionById((await create('/regions', { parentId: community.id, name: `可移动网格${key}` })).id);
+  const archivedId = (await create('/regions', { parentId: community.id, name: `已归档网格${key}` })).id;
+  await ok(await t.as(admin, { method: 'POST', url: api(`/regions/${archivedId}/archive`) }));
+  const archived = await regionById(archivedId);
+  const user = await create('/users', { username: `scope_${key.toLowerCase()}`, displayName: `网格员${key}`, password: PASSWORD, roles: ['gridWorker'], scopeRegionId: community.id });
+  await create('/users', { username: `power_${key.toLowerCase()}`, displayName: `区级权限${key}`, password: PASSWORD, roles: ['districtStaff'], scopeRegionId: community.id });
+  const dept = await create('/departments', { code: `DEP-${key}`, name: `社区服务站${key}`, serviceAreaId: community.id });
+  const zone = await create(`/regions/${community.id}/zones`, { name: `${key}片`, gridIds: [grid.id], chiefUserId: user.id, deputyUserIds: [] });
+  const cookie = await t.login(manager);
+  const token = await create('/tokens', { name: `token-${key}` }, cookie);
+  const subtree = await rows<{ id: number; code: string }>(sql`SELECT id, code FROM regions WHERE path LIKE ${`${community.path}%`}`);
+  const scopedUsers = await rows<{ id: number; username: string }>(
+    sql`SELECT u.id, u.username FROM users u JOIN regions r ON r.id = u.scope_region_id WHERE r.path LIKE ${`${community.path}%`}`,
+  );
+  return {
+    key,
+    manager,
+    cookie,
+    power: await t.login(`power_${key.toLowerCase()}`, PASSWORD),
+    community,
+    grid,
+    splitGrid,
+    splitChild,
+    mergePair,
+    micro,
+    microPoint,
+    movable,
+    archived,
+    user: { id: user.id, username: user.username },
+    managerId: scopedUsers.find((u) => u.username === manager)!.id,
+    dept: dept.id,
+    zone: { id: zone.id, version: zone.version },
+    token: token.id,
+    subtreeIds: new Set(subtree.map((r) => r.id)),
+    subtreeCodes: new Set(subtree.map((r) => r.code)),
+    userIds: new Set(scopedUsers.map((u) => u.id)),
+  };
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: true });
+  admin = await t.login('admin');
+  sides.A = await setUpSide('A', 'sq01');
+  sides.B = await setUpSide('B', 'sq02');
+  street = await t.login('jd01');
+  bm01 = await t.login('bm01');
+  before = await snapshot();
+});
+afterAll(() => t.close());
+
+// ---------------------------------------------------------------------------------------------
+// Expectations
+
+type Actor = 'manager' | 'power';
+type Check = (res: LightMyRequestResponse, actor: Actor, me: Side, them: Side) => void | Promise<void>;
+interface Probe {
+  label: string;
+  req: InjectOptions;
+  check: Check;
+  /** Sent without the actor's session. */
+  anonymous?: boolean;
+}
+const probe = (label: string, req: InjectOptions, check: Check, anonymous = false): Probe => ({ label, req, check, anonymous });
+
+function code(res: LightMyRequestResponse): string {
+  try {
+    return res.json().code;
+  } catch {
+    return `(not JSON: ${res.body.slice(0, 80)})`;
+  }
+}
+
+/** 403 SCOPE_DENIED; where community staff lack the permission, their 403 PERMISSION_DENIED is as good. */
+const scopeDenied = (permissionCommunityStaffLack?: string): Check => (res, actor) => {
+  expect(res.statusCode, res.body).toBe(403);
+  const allowed = actor === 'manager' && permissionCommunityStaffLack ? ['SCOPE_DENIED', 'PERMISSION_DENIED'] : ['SCOPE_DENIED'];
+  expect(allowed, res.body).toContain(code(res));
+};
+const refusedWith = (status: number, errorCode: string): Check => (res) => {
+  expect(res.statusCode, res.body).toBe(status);
+  expect(code(res)).toBe(errorCode);
+};
+const permissionDenied: Check = refusedWith(403, 'PERMISSION_DENIED');
+
+/** A 200 list whose items (ids picked by `ids`) contain nothing of the other side. */
+const listWithout = (ids: (body: any) => number[], of: (them: Side) => Set<number>, mustHave?: (me: Side) => number[]): Check => (res, _a, me, them) => {
+  expect(res.statusCode, res.body).toBe(200);
+  const got = ids(res.json());
+  const theirs = of(them);
+  expect(got.filter((id) => theirs.has(id))).toEqual([]);
+  if (mustHave) for (const id of mustHave(me)) expect(got).toContain(id);
+};
+const itemIds = (b: { items: { id: number }[] }) => b.items.map((i) => i.id);
+const regionsOf = (s: Side) => s.subtreeIds;
+const usersOf = (s: Side) => s.userIds;
+
+const get = (url: string): InjectOptions => ({ method: 'GET', url: api(url) });
+const post = (url: string, payload?: object): InjectOptions => ({ method: 'POST', url: api(url), ...(payload ? { payload } : {}) });
+const patch = (url: string, payload: object): InjectOptions => ({ method: 'PATCH', url: api(url), payload });
+const put = (url: string, payload: object): InjectOptions => ({ method: 'PUT', url: api(url), payload });
+const del = (url: string): InjectOptions => ({ method: 'DELETE', url: api(url) });
+
+const featureCollection = (features: object[]) => JSON.stringify({ type: 'FeatureCollection', features });
+const gridFeature = (code: string, name: string, parentCode: string) => ({
+  type: 'Feature',
+  geometry: null,
+  properties: { code, name, level: 5, kind: 'residential', parentCode },
+});
+const importReq = (body: string): InjectOptions => ({ method: 'POST', url: api('/regions/import?format=geojson'), payload: body, headers: { 'content-type': 'application/geo+json' } });
+
+// ---------------------------------------------------------------------------------------------
+// The table: every route, how a sibling is kept out (`cross`), and what the street may do (`street`).
+// `cross` requests must not change anything; `street` requests marked `writes` run last.
+
+interface Entry {
+  /** Requests by one community's staff (and its power user) against the other community. */
+  cross: (me: Side, them: Side) => Probe[];
+  /** Requests by the street's staff on one community's data, expected to succeed. */
+  street?: (side: Side, other: Side) => Probe[];
+  streetWrites?: boolean;
+}
+
+const expectStatus = (status: number, extra?: (body: any, side: Side) => void) => (res: LightMyRequestResponse, _a: Actor, side: Side) => {
+  expect(res.statusCode, res.body).toBe(status);
+  if (extra) extra(status === 204 ? null : res.json(), side);
+};
+
+const TABLE: Record<string, Entry> = {
+  'GET /api/v1/health': {
+    cross: () => [probe('public health check carries no data', get('/health'), (res) => expect(res.json()).toEqual({ ok: true }))],
+  },
+  'POST /api/v1/auth/login': {
+    // Public; a session is always the account that logged in. (Wrong passwords would change the
+    // database, so only a malformed login is tried here; lockout is auth.test.ts's business.)
+    cross: (_me, them) => [probe('login with an extra target field', post('/auth/login', { login: them.manager, password: DEMO_PASSWORD, userId: them.managerId }), refusedWith(400, 'VALIDATION_FAILED'))],
+  },
+  'POST /api/v1/auth/logout': {
+    // Logout only ends the caller's own session (tried at the very end, see below).
+    cross: () => [probe('logout without a session', post('/auth/logout'), refusedWith(401, 'AUTH_REQUIRED'), true)],
+  },
+  'GET /api/v1/auth/me': {
+    cross: (me) => [probe('me is myself', get('/auth/me'), (res, actor) => {
+      expect(res.statusCode).toBe(200);
+      expect(res.json().user.username).toBe(actor === 'manager' ? me.manager : `power_${me.key.toLowerCase()}`);
+    })],
+  },
+  'POST /api/v1/auth/password': {
+    cross: (_me, them) => [
+      probe('no way to name another account', post('/auth/password', { oldPassword: 'x', newPassword: 'abcdefg123', userId: them.user.id }), refusedWith(400, 'VALIDATION_FAILED')),
+    ],
+  },
+  'GET /api/v1/users': {
+    cross: (me, them) => [
+      probe('list', get('/users?limit=500'), listWithout(itemIds, usersOf, (m) => [m.user.id])),
+      probe('search by their username', get(`/users?q=${them.user.username}`), listWithout(itemIds, usersOf)),
+      probe('search by their manager', get(`/users?q=${them.manager}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+    ],
+    street: (side) => [probe('street lists both communities', get('/users?limit=500'), expectStatus(200, (b, s) => expect(itemIds(b)).toEqual(expect.arrayContaining([...s.userIds]))))],
+  },
+  'GET /api/v1/users/:id': {
+    cross: (_me, them) => [probe('their user', get(`/users/${them.user.id}`), scopeDenied()), probe('their manager', get(`/users/${them.managerId}`), scopeDenied())],
+    street: (side) => [probe('user', get(`/users/${side.user.id}`), expectStatus(200))],
+  },
+  'POST /api/v1/users': {
+    cross: (me, them) => [
+      probe('scoped to their community', post('/users', { username: `x_${me.key}_${them.key}1`, displayName: 'x', password: PASSWORD, roles: ['gridWorker'], scopeRegionId: them.community.id }), scopeDenied()),
+      probe('scoped to their grid', post('/users', { username: `x_${me.key}_${them.key}2`, displayName: 'x', password: PASSWORD, roles: ['gridWorker'], scopeRegionId: them.grid.id }), scopeDenied()),
+      probe('in their department', post('/users', { username: `x_${me.key}_${them.key}3`, displayName: 'x', password: PASSWORD, roles: ['gridWorker'], scopeRegionId: me.community.id, departmentId: them.dept }), scopeDenied()),
+    ],
+    street: (side) => [probe('create', post('/users', { username: `street_${side.key.toLowerCase()}`, displayName: '街道建', password: PASSWORD, roles: ['gridWorker'], scopeRegionId: side.grid.id }), expectStatus(201))],
+    streetWrites: true,
+  },
+  'PATCH /api/v1/users/:id': {
+    cross: (me, them) => [
+      probe('their user', patch(`/users/${them.user.id}`, { displayName: '改名' }), scopeDenied()),
+      probe('disable their manager', patch(`/users/${them.managerId}`, { status: 'disabled' }), scopeDenied()),
+      probe('move my user into their community', patch(`/users/${me.user.id}`, { scopeRegionId: them.community.id }), scopeDenied()),
+      probe('put my user in their department', patch(`/users/${me.user.id}`, { departmentId: them.dept }), scopeDenied()),
+    ],
+    street: (side) => [probe('patch', patch(`/users/${side.user.id}`, { displayName: `街道改${side.key}` }), expectStatus(200, (b, s) => expect(b.displayName).toBe(`街道改${s.key}`)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/users/:id/reset-password': {
+    cross: (_me, them) => [probe('reset theirs', post(`/users/${them.user.id}/reset-password`, { password: 'Hijack2026x' }), scopeDenied())],
+    street: (side) => [probe('reset', post(`/users/${side.user.id}/reset-password`, { password: 'Street2026x' }), expectStatus(204))],
+    streetWrites: true,
+  },
+  'POST /api/v1/users/:id/unlock': {
+    cross: (_me, them) => [probe('unlock theirs', post(`/users/${them.user.id}/unlock`), scopeDenied())],
+    street: (side) => [probe('unlock', post(`/users/${side.user.id}/unlock`), expectStatus(204))],
+    streetWrites: true,
+  },
+  'GET /api/v1/tokens': {
+    // Tokens belong to a person, not a region: the list is the caller's own.
+    cross: (_me, them) => [probe('only mine', get('/tokens'), (res) => {
+      expect(res.statusCode).toBe(200);
+      expect(itemIds(res.json())).not.toContain(them.token);
+    })],
+  },
+  'POST /api/v1/tokens': {
+    cross: (_me, them) => [probe('no way to mint for another user', post('/tokens', { name: 'x', userId: them.user.id }), refusedWith(400, 'VALIDATION_FAILED'))],
+    street: () => [probe('own token', post('/tokens', { name: 'street' }), expectStatus(201, (b) => expect(b.token).toMatch(/^wg_/)))],
+    streetWrites: true,
+  },
+  'DELETE /api/v1/tokens/:id': {
+    cross: (_me, them) => [probe('revoke their token', del(`/tokens/${them.token}`), refusedWith(404, 'TOKEN_NOT_FOUND'))],
+  },
+  'GET /api/v1/departments': {
+    cross: () => [probe('list', get('/departments'), listWithout((b) => itemIds(b), (s) => new Set([s.dept]), (m) => [m.dept]))],
+    street: (side) => [probe('street sees both', get('/departments'), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.dept)))],
+  },
+  'POST /api/v1/departments': {
+    cross: (me, them) => [probe('serving their community', post('/departments', { code: `X-${me.key}${them.key}`, name: 'x', serviceAreaId: them.community.id }), scopeDenied('departments.manage'))],
+    // Street staff hold no departments.manage: they may see departments, not create them.
+    street: (side) => [probe('street may not', post('/departments', { code: `S-${side.key}`, name: 'x', serviceAreaId: side.community.id }), permissionDenied)],
+  },
+  'PATCH /api/v1/departments/:id': {
+    cross: (me, them) => [
+      probe('rename theirs', patch(`/departments/${them.dept}`, { name: '改名' }), scopeDenied('departments.manage')),
+      probe('move mine to serve their community', patch(`/departments/${me.dept}`, { serviceAreaId: them.community.id }), scopeDenied('departments.manage')),
+    ],
+    street: (side) => [probe('street may not', patch(`/departments/${side.dept}`, { name: '改名' }), permissionDenied)],
+  },
+  'GET /api/v1/regions/roots': {
+    cross: () => [probe('roots', get('/regions/roots'), listWithout(itemIds, regionsOf, (m) => [m.community.id]))],
+    street: () => [probe('street root', get('/regions/roots'), expectStatus(200, (b) => expect(b.items).toHaveLength(1)))],
+  },
+  'GET /api/v1/regions/search': {
+    cross: (me, them) => [
+      probe('by their code', get(`/regions/search?q=${them.community.code}`), listWithout(itemIds, regionsOf)),
+      probe('by the street prefix', get(`/regions/search?q=${them.community.code.slice(0, 9)}&limit=50`), listWithout(itemIds, regionsOf, (m) => [m.community.id])),
+      probe('by their name', get(`/regions/search?q=${encodeURIComponent(them.community.name)}`), listWithout(itemIds, regionsOf)),
+      probe('by their grid code', get(`/regions/search?q=${them.grid.code}`), listWithout(itemIds, regionsOf)),
+      probe('by micro-grid level', get('/regions/search?q=0&level=6&limit=50'), listWithout(itemIds, regionsOf)),
+    ],
+    street: (side) => [probe('search', get(`/regions/search?q=${side.community.code}`), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.community.id)))],
+  },
+  'GET /api/v1/regions/locate': {
+    cross: (_me, them) => [probe('a point in their micro-grid', get(`/regions/locate?lng=${them.microPoint[0]}&lat=${them.microPoint[1]}`), (res) => {
+      expect(res.statusCode).toBe(200);
+      expect(res.json()).toEqual({ community: null, grid: null, microGrid: null });
+    })],
+    street: (side) => [probe('locate', get(`/regions/locate?lng=${side.microPoint[0]}&lat=${side.microPoint[1]}`), expectStatus(200, (b, s) => expect(b.microGrid?.id).toBe(s.micro.id)))],
+  },
+  'GET /api/v1/regions/export': {
+    cross: (me, them) => [
+      probe('their subtree', get(`/regions/export?format=geojson&rootId=${them.community.id}`), scopeDenied()),
+      probe('their subtree as Excel', get(`/regions/export?format=xlsx&rootId=${them.grid.id}`), scopeDenied()),
+      probe('everything I see', get('/regions/export?format=geojson'), (res) => {
+        expect(res.statusCode).toBe(200);
+        const codes: string[] = res.json().features.map((f: { properties: { code: string } }) => f.properties.code);
+        expect(codes.filter((c) => them.subtreeCodes.has(c))).toEqual([]);
+        expect(codes).toContain(me.community.code);
+      }),
+    ],
+    street: (side) => [probe('export', get(`/regions/export?format=geojson&rootId=${side.community.id}`), expectStatus(200, (b, s) => expect(b.features.length).toBeGreaterThan(s.subtreeIds.size - 3)))],
+  },
+  'POST /api/v1/regions/import': {
+    cross: (me, them) => [
+      probe('a new grid under their community', importReq(featureCollection([gridFeature(gridCode('residential', them.community.code, 97), '越界网格', them.community.code)])), (res) => {
+        refusedWith(400, 'IMPORT_INVALID')(res, 'manager', me, them);
+        expect(res.json().details).toEqual([expect.objectContaining({ field: 'parentCode', reason: 'parent outside your scope' })]);
+      }),
+      probe('renaming their grid', importReq(featureCollection([gridFeature(them.grid.code, '改名网格', them.community.code)])), (res) => {
+        refusedWith(400, 'IMPORT_INVALID')(res, 'manager', me, them);
+        expect(res.json().details[0]).toMatchObject({ field: 'code', reason: 'exists outside your scope' });
+      }),
+      probe('mixed with a valid row of mine, nothing is imported', importReq(featureCollection([
+        gridFeature(gridCode('residential', me.community.code, 96), '本社区新网格', me.community.code),
+        gridFeature(gridCode('residential', them.community.code, 96), '越界网格', them.community.code),
+      ])), refusedWith(400, 'IMPORT_INVALID')),
+    ],
+    street: (side) => [probe('import a grid', importReq(featureCollection([gridFeature(gridCode('residential', side.community.code, 95), '街道导入网格', side.community.code)])), expectStatus(200, (b) => expect(b).toMatchObject({ added: 1 })))],
+    streetWrites: true,
+  },
+  'PUT /api/v1/regions/size-rules': {
+    cross: (_me, them) => [probe('rules for their city via their community', put('/regions/size-rules', { regionId: them.community.id, rules: DEFAULT_SIZE_RULES }), scopeDenied('settings.write'))],
+    street: (side) => [probe('street may not', put('/regions/size-rules', { regionId: side.community.id, rules: DEFAULT_SIZE_RULES }), permissionDenied)],
+  },
+  'GET /api/v1/regions/:id': {
+    cross: (_me, them) => [
+      probe('their community', get(`/regions/${them.community.id}`), refusedWith(200, 'X')),
+      probe('their grid', get(`/regions/${them.grid.id}`), scopeDenied()),
+      probe('their micro-grid', get(`/regions/${them.micro.id}`), scopeDenied()),
+      probe('their archived grid', get(`/regions/${them.archived.id}`), scopeDenied()),
+    ],
+    street: (side) => [
+      probe('community', get(`/regions/${side.community.id}`), expectStatus(200)),
+      probe('micro-grid', get(`/regions/${side.micro.id}`), expectStatus(200)),
+    ],
+  },
+  'GET /api/v1/regions/:id/children': {
+    cross: (_me, them) => [probe('their community', get(`/regions/${them.community.id}/children`), scopeDenied()), probe('their grid', get(`/regions/${them.grid.id}/children?includeArchived=true`), scopeDenied())],
+    street: (side) => [probe('children', get(`/regions/${side.community.id}/children`), expectStatus(200, (b) => expect(b.items.length).toBeGreaterThan(0)))],
+  },
+  'GET /api/v1/regions/:id/geojson': {
+    cross: (_me, them) => [probe('their map', get(`/regions/${them.community.id}/geojson?depth=3`), scopeDenied())],
+    street: (side) => [probe('map', get(`/regions/${side.community.id}/geojson`), expectStatus(200, (b) => expect(b.features.length).toBeGreaterThan(0)))],
+  },
+  'GET /api/v1/regions/:id/audit': {
+    cross: (_me, them) => [probe('their history', get(`/regions/${them.community.id}/audit`), scopeDenied()), probe('their archived grid', get(`/regions/${them.archived.id}/audit`), scopeDenied())],
+    street: (side) => [probe('history', get(`/regions/${side.archived.id}/audit`), expectStatus(200, (b) => expect(b.items.map((i: { action: string }) => i.action)).toContain('region.archive')))],
+  },
+  'POST /api/v1/regions': {
+    cross: (_me, them) => [
+      probe('child of their community', post('/regions', { parentId: them.community.id, name: '越界网格' }), scopeDenied()),
+      probe('child of their grid', post('/regions', { parentId: them.grid.id, name: '越界微网格' }), scopeDenied()),
+      probe('with a free code of theirs', post('/regions', { parentId: them.community.id, name: 'x', code: gridCode('residential', them.community.code, 98) }), scopeDenied()),
+    ],
+    street: (side) => [probe('create', post('/regions', { parentId: side.community.id, name: '街道新建网格' }), expectStatus(201))],
+    streetWrites: true,
+  },
+  'PATCH /api/v1/regions/:id': {
+    cross: (_me, them) => [
+      probe('rename their community', patch(`/regions/${them.community.id}`, { version: them.community.version, name: '改名社区' }), scopeDenied()),
+      probe('rename their grid', patch(`/regions/${them.grid.id}`, { version: them.grid.version, name: '改名网格', attributes: { x: 1 } }), scopeDenied()),
+      probe('clear their micro-grid boundary', patch(`/regions/${them.micro.id}`, { version: them.micro.version, boundary: null }), scopeDenied()),
+    ],
+    street: (side) => [probe('rename', patch(`/regions/${side.grid.id}`, { version: side.grid.version, name: `${side.grid.name}（街道改）` }), expectStatus(200))],
+    streetWrites: true,
+  },
+  'POST /api/v1/regions/:id/move': {
+    cross: (me, them) => [
+      probe('their grid into my community', post(`/regions/${them.movable.id}/move`, { newParentId: me.community.id }), scopeDenied()),
+      probe('my grid into their community', post(`/regions/${me.movable.id}/move`, { newParentId: them.community.id }), scopeDenied()),
+      probe('their micro-grid under my grid', post(`/regions/${them.micro.id}/move`, { newParentId: me.grid.id }), scopeDenied()),
+    ],
+    // The street moves a boundary-less grid from one community to the other.
+    street: (side, other) => [probe('move across', post(`/regions/${side.movable.id}/move`, { newParentId: other.community.id }), expectStatus(200, (b) => expect(b.parentId).toBe(other.community.id)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/regions/:id/merge': {
+    cross: (me, them) => [
+      probe('two of their grids', post(`/regions/${them.mergePair[0].id}/merge`, { otherId: them.mergePair[1].id }), scopeDenied()),
+      probe('absorb their grid into mine', post(`/regions/${me.mergePair[0].id}/merge`, { otherId: them.mergePair[0].id }), scopeDenied()),
+    ],
+    street: (side) => [probe('merge', post(`/regions/${side.mergePair[0].id}/merge`, { otherId: side.mergePair[1].id }), expectStatus(200))],
+    streetWrites: true,
+  },
+  'POST /api/v1/regions/:id/split': {
+    cross: (_me, them) => [
+      probe('their grid by children', post(`/regions/${them.splitGrid.id}/split`, { childIds: [them.splitChild], name: '拆出' }), scopeDenied()),
+      probe('their grid by a line', post(`/regions/${them.splitGrid.id}/split`, { line: { type: 'LineString', coordinates: [[0, 0], [180, 80]] } }), scopeDenied()),
+    ],
+    street: (side) => [probe('split', post(`/regions/${side.splitGrid.id}/split`, { childIds: [side.splitChild], name: '街道拆出网格' }), expectStatus(200, (b) => expect(b.items).toHaveLength(2)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/regions/:id/archive': {
+    cross: (_me, them) => [probe('their micro-grid', post(`/regions/${them.micro.id}/archive`), scopeDenied()), probe('their community', post(`/regions/${them.community.id}/archive`), scopeDenied())],
+    street: (side) => [probe('archive', post(`/regions/${side.micro.id}/archive`), expectStatus(200, (b) => expect(b.archived).toBe(true)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/regions/:id/restore': {
+    cross: (_me, them) => [probe('their archived grid', post(`/regions/${them.archived.id}/restore`), scopeDenied())],
+    street: (side) => [probe('restore', post(`/regions/${side.archived.id}/restore`), expectStatus(200, (b) => expect(b.archived).toBe(false)))],
+    streetWrites: true,
+  },
+  'GET /api/v1/regions/:id/zones': {
+    cross: (_me, them) => [probe('their zones', get(`/regions/${them.community.id}/zones`), scopeDenied())],
+    street: (side) => [probe('zones', get(`/regions/${side.community.id}/zones`), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.zone.id)))],
+  },
+  'POST /api/v1/regions/:id/zones': {
+    cross: (me, them) => [
+      probe('a zone in their community', post(`/regions/${them.community.id}/zones`, { name: 'x', gridIds: [], chiefUserId: null, deputyUserIds: [] }), scopeDenied()),
+      probe('their grid in my zone', post(`/regions/${me.community.id}/zones`, { name: 'x', gridIds: [them.grid.id], chiefUserId: null, deputyUserIds: [] }), (res) => {
+        expect([400, 403], res.body).toContain(res.statusCode);
+        expect(['ZONE_INVALID', 'SCOPE_DENIED']).toContain(code(res));
+      }),
+      probe('their user as my chief', post(`/regions/${me.community.id}/zones`, { name: 'x', gridIds: [], chiefUserId: them.user.id, deputyUserIds: [] }), scopeDenied()),
+      probe('their user as my deputy', post(`/regions/${me.community.id}/zones`, { name: 'x', gridIds: [], chiefUserId: null, deputyUserIds: [them.managerId] }), scopeDenied()),
+    ],
+    street: (side) => [probe('create zone', post(`/regions/${side.community.id}/zones`, { name: '街道片', gridIds: [], chiefUserId: side.user.id, deputyUserIds: [] }), expectStatus(201))],
+    streetWrites: true,
+  },
+  'PUT /api/v1/zones/:id': {
+    cross: (_me, them) => [probe('their zone', put(`/zones/${them.zone.id}`, { version: them.zone.version, name: 'x', gridIds: [], chiefUserId: null, deputyUserIds: [] }), scopeDenied())],
+    street: (side) => [probe('update zone', put(`/zones/${side.zone.id}`, { version: side.zone.version, name: '街道改片', gridIds: [side.grid.id], chiefUserId: null, deputyUserIds: [side.user.id] }), expectStatus(200))],
+    streetWrites: true,
+  },
+  'POST /api/v1/zones/:id/archive': {
+    cross: (_me, them) => [probe('their zone', post(`/zones/${them.zone.id}/archive`), scopeDenied())],
+    street: (side) => [probe('archive zone', post(`/zones/${side.zone.id}/archive`), expectStatus(204))],
+    streetWrites: true,
+  },
+  'GET /api/v1/auditX': {
+    cross: (_me, them) => [
+      probe('entries about their community', get(`/audit?entityType=region&entityId=${them.community.id}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('entries about their user', get(`/audit?entityType=user&entityId=${them.user.id}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('entries by their manager', get(`/audit?actorId=${them.managerId}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('the whole log I see', get('/audit?limit=500'), async (res, _a, me) => {
+        expect(res.statusCode).toBe(200);
+        const { items, total } = res.json() as { items: { id: number }[]; total: number };
+        expect(items.length).toBe(Math.min(total, 500));
+        expect(items.length).toBeGreaterThan(0);
+        const ids = items.map((i) => i.id);
+        const outside = await rows<{ id: number; region_path: string | null }>(
+          sql`SELECT id, region_path FROM audit_log WHERE id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) AND (region_path IS NULL OR region_path NOT LIKE ${`${me.community.path}%`})`,
+        );
+        expect(outside).toEqual([]);
+      }),
+    ],
+    street: (side) => [probe('street sees the community log', get(`/audit?entityType=region&entityId=${side.archived.id}`), expectStatus(200, (b) => expect(b.total).toBeGreaterThan(0)))],
+  },
+  'POST /api/v1/audit/verify': {
+    // A whole-system check for system administrators only: nobody scoped may run it.
+    cross: () => [probe('verify the chain', post('/audit/verify'), permissionDenied)],
+    street: () => [probe('street may not', post('/audit/verify'), permissionDenied)],
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Route discovery: the router's own listing (printRoutes), checked against the OpenAPI document.
+
+function registeredRoutes(): Set<string> {
+  const out = new Set<string>();
+  const stack: string[] = [];
+  for (const line of t.app.printRoutes({ commonPrefix: false }).split('\n')) {
+    const m = /^((?:│   |    )*)(?:├── |└── )(.*?)(?: \(([A-Z, ]+)\))?$/.exec(line);
+    if (!m) continue;
+    const depth = m[1].length / 4;
+    stack.length = depth;
+    stack.push(m[2]);
+    const path = stack.join('');
+    for (const method of m[3]?.split(', ') ?? []) if (method !== 'HEAD' && path.startsWith('/api/v1/')) out.add(`${method} ${path}`);
+  }
+  return out;
+}
+
+describe('every endpoint, two sibling communities', () => {
+  it('the table names every /api/v1 route the app serves', async () => {
+    const routes = registeredRoutes();
+    // The parser must see what the OpenAPI document sees (documented routes are a subset).
+    const doc = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    for (const [p, ops] of Object.entries(doc.paths)) {
+      if (!p.startsWith('/api/v1/')) continue;
+      for (const m of Object.keys(ops)) if (m !== 'head') expect(routes).toContain(`${m.toUpperCase()} ${p.replace(/\{(\w+)\}/g, ':$1')}`);
+    }
+    expect(routes.size).toBeGreaterThan(30);
+    const missing = [...routes].filter((r) => !TABLE[r]);
+    expect(missing, 'routes without a scope row in test/api/scope.test.ts').toEqual([]);
+    const stale = Object.keys(TABLE).filter((r) => !routes.has(r));
+    expect(stale, 'rows for routes the app no longer serves').toEqual([]);
+  });
+
+  for (const [route, entry] of Object.entries(TABLE)) {
+    it(`${route}: neither community reaches the other`, async () => {
+      for (const [me, them] of [[sides.A, sides.B], [sides.B, sides.A]]) {
+        for (const actor of ['manager', 'power'] as const) {
+          for (const p of entry.cross(me, them)) {
+            const res = p.anonymous ? await t.app.inject(p.req) : await t.as(actor === 'manager' ? me.cookie : me.power, p.req);
+            try {
+              await p.check(res, actor, me, them);
+            } catch (e) {
+              (e as Error).message = `${me.manager}/${actor} → ${them.key}: ${p.label}: ${(e as Error).message}`;
+              throw e;
+            }
+          }
+        }
+      }
+    });
+  }
+
+  it('a department handler sees the users of its scope (the district) and nobody above it', async () => {
+    const { items, total } = (await t.as(bm01, get('/users?limit=500'))).json() as { items: { username: string; scopeRegion: { id: number } | null }[]; total: number };
+    const district = await regionByCode(t.demo!.city.accounts.find((a) => a.username === 'bm01')!.scopeCode!);
+    expect(items.length).toBe(total);
+    expect(items.map((u) => u.username)).toEqual(expect.arrayContaining(['qu01', 'jd01', 'sq01', 'sq02', 'scope_a', 'scope_b']));
+    expect(items.map((u) => u.username)).not.toContain('admin');
+    for (const u of items) expect((await regionById(u.scopeRegion!.id)).path.startsWith(district.path)).toBe(true);
+    const adminId = (await rows<{ id: number }>(`SELECT id FROM users WHERE username = 'admin'`))[0].id;
+    expect(code(await t.as(bm01, get(`/users/${adminId}`)))).toBe('SCOPE_DENIED');
+    // Reading needs no permission, changing does.
+    expect(code(await t.as(bm01, patch(`/users/${sides.A.user.id}`, { displayName: 'x' })))).toBe('PERMISSION_DENIED');
+  });
+
+  it('the street sees both communities', async () => {
+    for (const [side, other] of [[sides.A, sides.B], [sides.B, sides.A]]) {
+      for (const [route, entry] of Object.entries(TABLE)) {
+        if (!entry.street || entry.streetWrites) continue;
+        for (const p of entry.street(side, other)) {
+          const res = await t.as(street, p.req);
+          try {
+            await p.check(res, 'manager', side, other);
+          } catch (e) {
+            (e as Error).message = `jd01 on ${side.key}: ${route} ${p.label}: ${(e as Error).message}`;
+            throw e;
+          }
+        }
+      }
+    }
+  });
+
+  it('after every refused request, the database is exactly as it was', async () => {
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('the street changes both communities', async () => {
+    for (const [side, other] of [[sides.A, sides.B], [sides.B, sides.A]]) {
+      for (const [route, entry] of Object.entries(TABLE)) {
+        if (!entry.street || !entry.streetWrites) continue;
+        if (route === 'POST /api/v1/tokens' && side.key === 'B') continue; // once is enough
+        for (const p of entry.street(side, other)) {
+          const res = await t.as(street, p.req);
+          try {
+            await p.check(res, 'manager', side, other);
+          } catch (e) {
+            (e as Error).message = `jd01 on ${side.key}: ${route} ${p.label}: ${(e as Error).message}`;
+            throw e;
+          }
+        }
+      }
+    }
+    // Each write left its audit row in the street's view of the log.
+    const log = (await t.as(street, get(`/audit?actorId=${(await rows<{ id: number }>(`SELECT id FROM users WHERE username = 'jd01'`))[0].id}&limit=500`))).json();
+    const actions = new Set(log.items.map((i: { action: string }) => i.action));
+    for (const a of ['user.create', 'user.update', 'user.resetPassword', 'user.unlock', 'region.create', 'region.update', 'region.move', 'region.merge', 'region.split', 'region.archive', 'region.restore', 'region.import', 'zone.create', 'zone.update', 'zone.archive']) {
+      expect(actions).toContain(a);
+    }
+  });
+
+  it('logging out ends only the caller’s own session', async () => {
+    const other = await t.login('sq02');
+    expect((await t.as(sides.A.cookie, post('/auth/logout'))).statusCode).toBe(204);
+    expect(code(await t.as(sides.A.cookie, get('/auth/me')))).toBe('AUTH_REQUIRED');
+    expect((await t.as(other, get('/auth/me'))).statusCode).toBe(200);
+    expect((await t.as(sides.B.cookie, get('/auth/me'))).statusCode).toBe(200);
+  });
+});

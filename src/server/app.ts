@@ -16,7 +16,7 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { zoneRoutes } from '../modules/zones/index.ts';
 import { installAuth } from './auth-plugin.ts';
-import { installErrorHandling } from './errors.ts';
+import { frameworkErrors, installErrorHandling } from './errors.ts';
 import { installInputGuard } from './input-guard.ts';
 
 export interface AppOptions {
@@ -36,6 +36,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ?? false,
     bodyLimit: JSON_LIMIT,
     genReqId: () => crypto.randomUUID(),
+    frameworkErrors,
     // Unknown fields are refused, not silently stripped; query strings are coerced to their types.
     ajv: { customOptions: { removeAdditional: false, coerceTypes: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();

@@ -40,6 +40,18 @@ function dbInputError(err: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * Errors Fastify raises before routing (an undecodable URL, a path parameter over the router's
+ * length limit) skip the error handler and would answer in Fastify's own shape, echoing the URL:
+ * passed to Fastify as `frameworkErrors` so they too answer with a catalogue code.
+ */
+export function frameworkErrors(err: FastifyError, req: FastifyRequest, reply: FastifyReply) {
+  if (err.code === 'FST_ERR_BAD_URL') return send(req, reply, 'VALIDATION_FAILED', { detail: 'malformed URL' });
+  if (err.code === 'FST_ERR_MAX_PARAM_LENGTH') return send(req, reply, 'VALIDATION_FAILED', { detail: 'path parameter too long' });
+  req.log.error({ err }, 'framework error');
+  return send(req, reply, 'INTERNAL_ERROR', { requestId: req.id });
+}
+
 export function installErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError | AppError, req, reply) => {
     if (err instanceof AppError) return send(req, reply, err.code, err.params, err.details);

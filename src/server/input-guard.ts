@@ -4,6 +4,10 @@
 // - Lone surrogates: not representable in UTF-8; the driver would silently store U+FFFD instead.
 // - Nesting deeper than MAX_DEPTH: Drizzle's JSON.stringify of a jsonb value overflows the stack
 //   at a few thousand levels (found by test/api/hostile.property.test.ts).
+// After validation, one more check: no number may be infinite. JSON cannot carry one, but ajv's
+// type coercion turns the strings "Infinity" and "1e999" into ±Infinity, and ajv 8 then lets
+// them pass `minimum`/`maximum` (found by test/api/hostile.property.test.ts: size rules were
+// saved with a target of -Infinity).
 // Raw bodies (Buffers: file uploads) are left to their parsers.
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../shared/errors.ts';
@@ -35,11 +39,28 @@ function problemIn(root: unknown): string | null {
   return null;
 }
 
+function hasNonFinite(root: unknown): boolean {
+  const stack: unknown[] = [root];
+  while (stack.length) {
+    const v = stack.pop();
+    if (typeof v === 'number' && !Number.isFinite(v)) return true;
+    // One push per value: spreading a large array into push() overflows the argument limit.
+    if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push(x);
+  }
+  return false;
+}
+
 export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {
     for (const [where, value] of [['body', req.body], ['querystring', req.query], ['params', req.params]] as const) {
       const problem = problemIn(value);
       if (problem) throw new AppError('VALIDATION_FAILED', { detail: `${where}: ${problem}` });
+    }
+  });
+  // preHandler hooks run in registration order: this one before authentication's.
+  app.addHook('preHandler', async (req) => {
+    for (const [where, value] of [['body', req.body], ['querystring', req.query], ['params', req.params]] as const) {
+      if (hasNonFinite(value)) throw new AppError('VALIDATION_FAILED', { detail: `${where}: number out of range` });
     }
   });
 }

@@ -387,7 +387,7 @@ const TABLE: Record<string, Entry> = {
   },
   'GET /api/v1/regions/:id': {
     cross: (_me, them) => [
-      probe('their community', get(`/regions/${them.community.id}`), refusedWith(200, 'X')),
+      probe('their community', get(`/regions/${them.community.id}`), scopeDenied()),
       probe('their grid', get(`/regions/${them.grid.id}`), scopeDenied()),
       probe('their micro-grid', get(`/regions/${them.micro.id}`), scopeDenied()),
       probe('their archived grid', get(`/regions/${them.archived.id}`), scopeDenied()),
@@ -490,7 +490,7 @@ const TABLE: Record<string, Entry> = {
     street: (side) => [probe('archive zone', post(`/zones/${side.zone.id}/archive`), expectStatus(204))],
     streetWrites: true,
   },
-  'GET /api/v1/auditX': {
+  'GET /api/v1/audit': {
     cross: (_me, them) => [
       probe('entries about their community', get(`/audit?entityType=region&entityId=${them.community.id}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
       probe('entries about their user', get(`/audit?entityType=user&entityId=${them.user.id}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
@@ -624,6 +624,16 @@ describe('every endpoint, two sibling communities', () => {
     for (const a of ['user.create', 'user.update', 'user.resetPassword', 'user.unlock', 'region.create', 'region.update', 'region.move', 'region.merge', 'region.split', 'region.archive', 'region.restore', 'region.import', 'zone.create', 'zone.update', 'zone.archive']) {
       expect(actions).toContain(a);
     }
+  });
+
+  // KNOWN BUG outside this suite's reach (src/modules/regions/regions.write.ts, setSizeRules):
+  // size rules are kept per city, yet any holder of settings.write whose scope merely lies inside
+  // the city may set them, changing the size warnings of every community in the city, the
+  // sibling's included. A scope below the city should get 403 SCOPE_DENIED. Remove `.fails` once fixed.
+  it.fails('city-wide size rules cannot be set from inside one community', async () => {
+    const rules = { ...DEFAULT_SIZE_RULES, microGridResidents: { target: 150, tolerance: 0.3 } };
+    const res = await t.as(sides.A.power, put('/regions/size-rules', { regionId: sides.A.community.id, rules }));
+    expect(res.statusCode).toBe(403);
   });
 
   it('logging out ends only the caller’s own session', async () => {

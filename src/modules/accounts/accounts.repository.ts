@@ -26,7 +26,13 @@ const flat = (r: { user: UserRow; scopePath: string | null }): UserWithScope => 
 
 /** Unscoped: login has no scope yet. */
 export async function unscopedFindForLogin(db: DbOrTx, login: string, mobileHash: string): Promise<UserWithScope | null> {
-  const [row] = await selectUser(db).where(or(eq(users.username, login), eq(users.mobileHash, mobileHash)));
+  // Should a username equal another account's mobile number (possible for accounts made before
+  // such usernames were refused), the username wins, always the same one: without an order the
+  // database picked either, and failed logins were charged to whichever it picked.
+  const [row] = await selectUser(db)
+    .where(or(eq(users.username, login), eq(users.mobileHash, mobileHash)))
+    .orderBy(sql`${users.username} = ${login} DESC`, asc(users.id))
+    .limit(1);
   return row ? flat(row) : null;
 }
 
@@ -60,6 +66,11 @@ export async function listUsers(sdb: ScopedDb, q: string | undefined, limit: num
 export async function unscopedUsernameTaken(db: DbOrTx, username: string): Promise<boolean> {
   const [r] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
   return !!r;
+}
+
+export async function unscopedUserIdByUsername(db: DbOrTx, username: string): Promise<number | null> {
+  const [r] = await db.select({ id: users.id }).from(users).where(eq(users.username, username));
+  return r?.id ?? null;
 }
 
 export async function unscopedMobileOwner(db: DbOrTx, mobileHash: string): Promise<number | null> {

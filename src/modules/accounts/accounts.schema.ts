@@ -18,6 +18,9 @@ export const CreateUserBody = Obj({
   roles: Type.Array(Role, { minItems: 1, maxItems: 11 }),
   scopeRegionId: Type.Union([Id, Type.Null()]),
   departmentId: Type.Optional(Type.Union([Id, Type.Null()])),
+  // The service always supported it and the users page shows it; without it here a manager could
+  // not hand out an initial password the owner must replace at first login.
+  mustChangePassword: Type.Optional(Type.Boolean()),
 });
 export const UpdateUserBody = Obj({
   displayName: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),

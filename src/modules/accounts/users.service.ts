@@ -12,7 +12,7 @@ import { toUserView, type UserView } from './accounts.presenter.ts';
 import * as repo from './accounts.repository.ts';
 import { mustChange } from './auth.service.ts';
 import { checkPasswordPolicy, hashPassword } from './passwords.ts';
-import { isRole } from './permissions.ts';
+import { isRole, permissionsOf } from './permissions.ts';
 
 const sdbOf = (db: DbOrTx, ctx: RequestContext) => scoped(db, ctx.actor.scope);
 
@@ -32,11 +32,30 @@ async function loadUser(db: DbOrTx, ctx: RequestContext, id: number): Promise<re
   throw new AppError('USER_NOT_FOUND');
 }
 
-function checkRoles(ctx: RequestContext, roles: string[]): void {
+/**
+ * The first role that carries more than the manager holds. Granting (or taking over, by editing or
+ * resetting the password of) such an account would be an escalation: a community manager could
+ * otherwise mint a districtStaff account in their community, whose departments.manage and
+ * settings.write reach beyond it (found by test/api/accounts.test.ts).
+ */
+function roleBeyond(ctx: RequestContext, roles: readonly string[]): string | null {
   for (const r of roles) {
-    if (!isRole(r)) throw new AppError('ROLE_INVALID', { role: r });
-    if (r === 'admin' && !ctx.actor.roles.includes('admin')) throw new AppError('ROLE_NOT_GRANTABLE', { role: r });
+    if (r === 'admin' && !ctx.actor.roles.includes('admin')) return r;
+    for (const p of permissionsOf([r])) if (!ctx.actor.permissions.has(p)) return r;
   }
+  return null;
+}
+
+function checkRoles(ctx: RequestContext, roles: string[]): void {
+  for (const r of roles) if (!isRole(r)) throw new AppError('ROLE_INVALID', { role: r });
+  const beyond = roleBeyond(ctx, roles);
+  if (beyond) throw new AppError('ROLE_NOT_GRANTABLE', { role: beyond });
+}
+
+/** A manager may not manage an account that holds more than they do. */
+function checkManageable(ctx: RequestContext, target: repo.UserRow): void {
+  const beyond = roleBeyond(ctx, target.roles);
+  if (beyond) throw new AppError('ROLE_NOT_GRANTABLE', { role: beyond });
 }
 
 /** The scope region must be one the manager sees; only whole-system managers create region-less users. */
@@ -62,6 +81,9 @@ async function mobileColumns(db: DbOrTx, mobile: string | null | undefined, self
   const mobileHash = piiLookupHash(mobile);
   const owner = await repo.unscopedMobileOwner(db, mobileHash);
   if (owner !== null && owner !== selfId) throw new AppError('MOBILE_TAKEN');
+  // Login accepts a username or a mobile number: one string must not name two accounts.
+  const named = await repo.unscopedUserIdByUsername(db, mobile);
+  if (named !== null && named !== selfId) throw new AppError('MOBILE_TAKEN');
   return { mobileEnc: encryptPii(mobile), mobileHash, mobileMasked: maskMobile(mobile) };
 }
 
@@ -105,6 +127,9 @@ export async function createUser(db: Db, ctx: RequestContext, input: CreateUserI
 export async function createUserUnchecked(db: Db, ctx: RequestContext, input: CreateUserInput): Promise<UserView> {
   const username = input.username.trim();
   if (!/^[A-Za-z0-9_.-]{3,32}$/.test(username)) throw new AppError('VALIDATION_FAILED', { detail: 'username' });
+  // Login takes a username or a mobile number; a username shaped like a mobile number would let a
+  // login name two accounts, and failed logins lock the wrong one (found by test/api/auth.test.ts).
+  if (MOBILE_RE.test(username)) throw new AppError('VALIDATION_FAILED', { detail: 'username: a mobile number cannot be a username' });
   checkRoles(ctx, input.roles);
   checkPasswordPolicy(input.password);
   const passwordHash = await hashPassword(input.password);
@@ -141,7 +166,7 @@ export async function updateUser(db: Db, ctx: RequestContext, id: number, input:
   assertPermission(ctx, 'users.manage');
   return db.transaction(async (tx) => {
     const before = await loadUser(tx, ctx, id);
-    if (before.roles.includes('admin') && !ctx.actor.roles.includes('admin')) throw new AppError('ROLE_NOT_GRANTABLE', { role: 'admin' });
+    checkManageable(ctx, before);
     const roles = input.roles ?? before.roles;
     if (input.roles) checkRoles(ctx, input.roles);
     const scopeRegionId = input.scopeRegionId !== undefined ? input.scopeRegionId : before.scopeRegionId;
@@ -167,7 +192,7 @@ export async function resetPassword(db: Db, ctx: RequestContext, id: number, pas
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
     const u = await loadUser(tx, ctx, id);
-    if (u.roles.includes('admin') && !ctx.actor.roles.includes('admin')) throw new AppError('ROLE_NOT_GRANTABLE', { role: 'admin' });
+    checkManageable(ctx, u);
     // A reset password is temporary: the owner must choose their own at next login.
     await repo.updateUser(tx, id, { passwordHash, mustChangePassword: true, failedAttempts: 0, lockedUntil: null });
     await repo.deleteSessionsOf(tx, id);

@@ -43,6 +43,11 @@ async function openPostgres(url: string): Promise<Database> {
   // Bigint counts come back as numbers: our counters stay far below 2^53.
   pg.types.setTypeParser(20, (v: string) => Number(v));
   const pool = new pg.Pool({ connectionString: url, max: Number(process.env.WANGGE_PG_POOL ?? 10) });
+  // An idle connection can die (server restart, admin termination); without a listener the error
+  // would crash the process. The pool replaces the connection on the next query.
+  pool.on('error', (err) => {
+    if ((err as { code?: string }).code !== '57P01') console.error('wangge: idle PostgreSQL connection failed:', err.message);
+  });
   const db = drizzle(pool, { schema }) as unknown as Db;
   return {
     engine: 'postgres',

@@ -71,7 +71,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await app.register(fastifyStatic, { root: web, wildcard: false });
     // Client-side routes fall back to the app shell; unknown /api paths stay JSON 404s.
     app.get('/*', { config: { public: true }, schema: { hide: true } }, (req, reply) => {
-      if (req.url.startsWith('/api/')) return reply.callNotFound();
+      // Missing assets must stay 404s: answering a stale chunk URL with the HTML shell makes the
+      // browser fail with a confusing module error instead of a plain missing file.
+      const pathname = req.url.split('?')[0];
+      if (pathname.startsWith('/api/') || pathname.startsWith('/assets/') || /\.[a-z0-9]{1,8}$/i.test(pathname)) return reply.callNotFound();
       return reply.sendFile('index.html');
     });
   }

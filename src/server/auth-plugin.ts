@@ -29,7 +29,8 @@ export function installAuth(app: FastifyInstance, db: Db): void {
   app.addHook('preHandler', async (req) => {
     if (!req.url.startsWith('/api/') || req.url.startsWith('/api/docs')) return;
     const config = req.routeOptions.config ?? {};
-    if (config.public) return;
+    // Unknown routes answer 404 whoever asks: there is nothing behind them to protect.
+    if (config.public || req.is404) return;
     const header = req.headers.authorization;
     const bearer = header?.startsWith('Bearer ') ? header.slice(7).trim() : null;
     const cookie = req.cookies?.[SESSION_COOKIE];

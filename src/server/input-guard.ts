@@ -11,44 +11,7 @@
 // Raw bodies (Buffers: file uploads) are left to their parsers.
 import type { FastifyInstance } from 'fastify';
 import { AppError } from '../shared/errors.ts';
-
-export const MAX_DEPTH = 64;
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-
-function problemIn(root: unknown): string | null {
-  // Iterative walk: a recursive one would itself overflow on the input it is meant to refuse.
-  const stack: [unknown, number][] = [[root, 0]];
-  while (stack.length) {
-    const [v, depth] = stack.pop()!;
-    if (typeof v === 'string') {
-      if (v.includes('\u0000')) return 'NUL character';
-      if (LONE_SURROGATE.test(v)) return 'malformed unicode';
-      continue;
-    }
-    if (v === null || typeof v !== 'object' || Buffer.isBuffer(v)) continue;
-    if (depth >= MAX_DEPTH) return `nested deeper than ${MAX_DEPTH} levels`;
-    if (Array.isArray(v)) {
-      for (const x of v) stack.push([x, depth + 1]);
-    } else {
-      for (const [k, x] of Object.entries(v)) {
-        stack.push([k, depth + 1]);
-        stack.push([x, depth + 1]);
-      }
-    }
-  }
-  return null;
-}
-
-function hasNonFinite(root: unknown): boolean {
-  const stack: unknown[] = [root];
-  while (stack.length) {
-    const v = stack.pop();
-    if (typeof v === 'number' && !Number.isFinite(v)) return true;
-    // One push per value: spreading a large array into push() overflows the argument limit.
-    if (v !== null && typeof v === 'object' && !Buffer.isBuffer(v)) for (const x of Array.isArray(v) ? v : Object.values(v)) stack.push(x);
-  }
-  return false;
-}
+import { hasNonFinite, problemIn } from '../shared/input-check.ts';
 
 export function installInputGuard(app: FastifyInstance): void {
   app.addHook('preValidation', async (req) => {

@@ -1,6 +1,7 @@
 // `wangge serve`: migrate, load the small demo city into an empty database, serve API and web app,
 // and shut down cleanly on Ctrl-C (the embedded database is closed, not killed mid-write).
 import { loadDemoCity, DEMO_PASSWORD } from '../demo/load.ts';
+import { isProduction } from '../modules/accounts/index.ts';
 import { countAllRegions } from '../modules/regions/index.ts';
 import { buildApp } from './app.ts';
 import { configFromEnv, openRuntime } from './runtime.ts';
@@ -10,7 +11,13 @@ export async function serve(): Promise<void> {
   const engine = cfg.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${cfg.dataDir}`;
   console.log(`wangge 网格: opening ${engine} …`);
   const database = await openRuntime(cfg);
-  if ((await countAllRegions(database.db)) === 0 && process.env.WANGGE_NO_DEMO !== '1') {
+  const empty = (await countAllRegions(database.db)) === 0;
+  // A real deployment starts empty: its tree comes from `wangge regions import`, its first
+  // administrator from `wangge init`. The demo city is for trying wangge out.
+  if (empty && (isProduction() || process.env.WANGGE_NO_DEMO === '1')) {
+    console.log('空数据库（生产模式不载入演示数据）：请运行 `wangge init` 创建管理员，`wangge regions import FILE` 导入区域树');
+    console.log('empty database (no demo data in production): run `wangge init`, then `wangge regions import FILE`');
+  } else if (empty) {
     console.log('空数据库：正在载入演示城市 (small) … / empty database: loading the demo city (small) …');
     const demo = await loadDemoCity(database.db, { scale: 'small' });
     console.log(`演示账号 demo accounts (密码 password: ${DEMO_PASSWORD}):`);
@@ -19,7 +26,7 @@ export async function serve(): Promise<void> {
   const app = await buildApp({ db: database.db, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
   await app.listen({ port: cfg.port, host: cfg.host });
   console.log(`wangge 网格 已启动 serving at http://localhost:${cfg.port}  (API docs: /api/docs)`);
-  console.log(`登录 log in: admin / ${DEMO_PASSWORD} (演示环境 demo)`);
+  if (!isProduction()) console.log(`登录 log in: admin / ${DEMO_PASSWORD} (演示环境 demo)`);
 
   let closing = false;
   const shutdown = async (signal: string) => {

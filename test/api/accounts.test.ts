@@ -291,3 +291,12 @@ describe('departments', () => {
     expect(code(await createUser(bm01, { username: 'by_handler', scopeRegionId: ids.community }))).toBe('PERMISSION_DENIED');
   });
 });
+
+describe('the current user', () => {
+  it('shows the scope region with its real child count', async () => {
+    const me = (await t.as(sq01, { method: 'GET', url: api('/auth/me') })).json().user;
+    const kids = (await t.as(sq01, { method: 'GET', url: api(`/regions/${me.scopeRegion.id}/children`) })).json().items;
+    expect(kids.length).toBeGreaterThan(0);
+    expect(me.scopeRegion.childCount).toBe(kids.length);
+  });
+});

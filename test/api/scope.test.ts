@@ -626,11 +626,9 @@ describe('every endpoint, two sibling communities', () => {
     }
   });
 
-  // KNOWN BUG outside this suite's reach (src/modules/regions/regions.write.ts, setSizeRules):
-  // size rules are kept per city, yet any holder of settings.write whose scope merely lies inside
-  // the city may set them, changing the size warnings of every community in the city, the
-  // sibling's included. A scope below the city should get 403 SCOPE_DENIED. Remove `.fails` once fixed.
-  it.fails('city-wide size rules cannot be set from inside one community', async () => {
+  // Regression: size rules are kept per city; a settings.write holder scoped inside the city once
+  // could set them, changing the sibling community's warnings too.
+  it('city-wide size rules cannot be set from inside one community', async () => {
     const rules = { ...DEFAULT_SIZE_RULES, microGridResidents: { target: 150, tolerance: 0.3 } };
     const res = await t.as(sides.A.power, put('/regions/size-rules', { regionId: sides.A.community.id, rules }));
     expect(res.statusCode).toBe(403);

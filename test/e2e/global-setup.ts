@@ -77,19 +77,24 @@ export default async function setup(project: TestProject) {
   console.log(`e2e: wangge serve is up at ${baseUrl} after ${((Date.now() - started) / 1000).toFixed(1)} s (data ${dataDir})`);
   project.provide('baseUrl', baseUrl);
 
+  // Vitest reports an error thrown here but still exits 0, so a failed shutdown also sets the exit code.
+  const fail = (message: string): never => {
+    process.exitCode = 1;
+    throw new Error(`${message}\n--- server output ---\n${log}`);
+  };
   return async () => {
     child.kill('SIGINT');
-    const result = await Promise.race([exited(child), sleep(30_000).then(() => null)]);
+    let timer: NodeJS.Timeout | undefined;
+    const result = await Promise.race([exited(child), new Promise<null>((r) => { timer = setTimeout(() => r(null), 30_000); })]);
+    clearTimeout(timer);
     saveLog();
     if (!result) {
       child.kill('SIGKILL');
-      throw new Error(`wangge serve did not stop within 30 s of Ctrl-C (SIGINT):\n${log}`);
+      return fail('wangge serve did not stop within 30 s of Ctrl-C (SIGINT)');
     }
     rmSync(dataDir, { recursive: true, force: true });
-    if (result.code !== 0) {
-      throw new Error(`wangge serve did not shut down cleanly on Ctrl-C: code ${result.code}, signal ${result.signal}:\n${log}`);
-    }
-    if (!/closed cleanly/.test(log)) throw new Error(`wangge serve exited 0 but never said it closed cleanly:\n${log}`);
+    if (result.code !== 0) fail(`wangge serve did not shut down cleanly on Ctrl-C: exit code ${result.code}, signal ${result.signal}`);
+    if (!/closed cleanly/.test(log)) fail('wangge serve exited 0 on Ctrl-C but never said it closed cleanly');
     console.log('e2e: wangge serve shut down cleanly on Ctrl-C (exit 0)');
   };
 }

@@ -5,7 +5,7 @@ import type { RequestContext } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { scoped } from '../../shared/scoped.ts';
 import { recordAudit } from '../audit/index.ts';
-import { loadInScope, summaries, findRegionById, type RegionSummary } from '../regions/index.ts';
+import { loadInScope, regionSummariesByIds, type RegionSummary } from '../regions/index.ts';
 import * as repo from './accounts.repository.ts';
 
 export interface DepartmentView {
@@ -17,8 +17,7 @@ export interface DepartmentView {
 
 async function present(db: Db, d: repo.DepartmentRow): Promise<DepartmentView> {
   const whole = scoped(db, { regionId: null, path: '/' });
-  const area = await findRegionById(whole, d.serviceAreaId);
-  const [serviceArea] = await summaries(whole, [{ ...area!, childCount: 0 }]);
+  const [serviceArea] = await regionSummariesByIds(whole, [d.serviceAreaId]);
   return { id: d.id, code: d.code, name: d.name, serviceArea };
 }
 

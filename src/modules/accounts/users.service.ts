@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors.ts';
 import { encryptPii, maskMobile, MOBILE_RE, piiLookupHash } from '../../shared/pii.ts';
 import { scoped } from '../../shared/scoped.ts';
 import { recordAudit } from '../audit/index.ts';
-import { loadInScope, summaries, findRegionById } from '../regions/index.ts';
+import { loadInScope, regionSummariesByIds } from '../regions/index.ts';
 import { toUserView, type UserView } from './accounts.presenter.ts';
 import * as repo from './accounts.repository.ts';
 import { mustChange } from './auth.service.ts';
@@ -19,8 +19,7 @@ const sdbOf = (db: DbOrTx, ctx: RequestContext) => scoped(db, ctx.actor.scope);
 export async function presentUser(db: DbOrTx, u: repo.UserRow): Promise<UserView> {
   // The user's own scope region is shown to whoever may see the user (it is inside their scope).
   const whole = scoped(db, { regionId: null, path: '/' });
-  const region = u.scopeRegionId ? await findRegionById(whole, u.scopeRegionId) : null;
-  const [summary] = region ? await summaries(whole, [{ ...region, childCount: 0 }]) : [null];
+  const [summary] = u.scopeRegionId ? await regionSummariesByIds(whole, [u.scopeRegionId]) : [null];
   const dep = u.departmentId ? await repo.findDepartment(whole, u.departmentId) : null;
   return toUserView(u, summary ?? null, dep ? { id: dep.department.id, name: dep.department.name } : null, mustChange(u));
 }

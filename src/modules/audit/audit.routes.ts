@@ -11,7 +11,7 @@ const tags = ['audit'];
 const Query = Obj({
   entityType: Type.Optional(Type.String({ maxLength: 40 })),
   entityId: Type.Optional(Type.String({ maxLength: 40 })),
-  actorId: Type.Optional(Type.Integer({ minimum: 1 })),
+  actorId: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
   from: Type.Optional(Type.String({ format: 'date-time' })),
   to: Type.Optional(Type.String({ format: 'date-time' })),
   ...Paging,

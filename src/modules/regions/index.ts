@@ -5,7 +5,7 @@ export { listRoots, getRegion, listChildren, searchRegions, subtreeGeoJson, regi
 export { createRegion, updateRegion, archiveRegion, restoreRegion, setSizeRules, adjustCounter } from './regions.write.ts';
 export { moveRegion, mergeGrids, splitGrid } from './regions.structure.ts';
 export { importRegions, addCountsByCode, type ImportProblem, type ImportResult, type ImportProgress } from './regions.bulk.ts';
-export { loadInScope, sizeRulesFor, summaries } from './regions.access.ts';
+export { loadInScope, sizeRulesFor, summaries, regionSummariesByIds } from './regions.access.ts';
 export { findById as findRegionById, unscopedCount as countAllRegions, listSubtree } from './regions.repository.ts';
 export type { RegionRow } from './regions.repository.ts';
 export type { RegionSummary, RegionDetail } from './regions.presenter.ts';

@@ -46,6 +46,11 @@ export async function summaries(sdb: ScopedDb, rows: repo.RegionListRow[], rules
   return rows.map((row) => toSummary(row, counters.get(row.id), r));
 }
 
+/** Summaries (with child counts) of regions by id, in the handle's scope. */
+export async function regionSummariesByIds(sdb: ScopedDb, ids: number[]): Promise<RegionSummary[]> {
+  return summaries(sdb, await repo.listByIds(sdb, ids));
+}
+
 export async function detail(sdb: ScopedDb, row: repo.RegionRow, ctx: RequestContext): Promise<RegionDetail> {
   const rules = await sizeRulesFor(sdb.db, row.path);
   // Ancestors above the caller's scope are still named in the breadcrumb: knowing the names of the

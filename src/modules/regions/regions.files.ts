@@ -4,6 +4,7 @@
 import ExcelJS from 'exceljs';
 import type { Feature, FeatureCollection } from 'geojson';
 import { AppError } from '../../shared/errors.ts';
+import { problemIn } from '../../shared/input-check.ts';
 import type { ImportProblem } from './regions.bulk.ts';
 import { REGION_LEVELS, type Boundary, type RegionInput, type RegionLevel } from './regions.model.ts';
 import type { RegionRow } from './regions.repository.ts';
@@ -76,6 +77,12 @@ const parseKind = (v: unknown) => {
 
 function fromProps(p: Record<string, unknown>, geometry: unknown, index: number, problems: ImportProblem[]): RegionInput | null {
   const code = String(p.code ?? '').trim();
+  // The same hygiene as JSON request bodies: a file row is input too.
+  const hostile = problemIn({ p, geometry });
+  if (hostile) {
+    problems.push({ index, code: code.slice(0, 40), field: 'row', reason: hostile });
+    return null;
+  }
   const level = parseLevel(p.level);
   if (level === null) {
     problems.push({ index, code, field: 'level', reason: 'must be 1..6 or 市/区县/街道(镇)/社区(村)/网格/微网格' });

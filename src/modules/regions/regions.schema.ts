@@ -55,7 +55,7 @@ export const CreateRegionBody = Obj({
 });
 
 export const UpdateRegionBody = Obj({
-  version: Type.Integer({ minimum: 1 }),
+  version: Type.Integer({ minimum: 1, maximum: 2147483647 }),
   name: Type.Optional(Name),
   kind: Type.Optional(Type.String({ maxLength: 32 })),
   boundary: Type.Optional(Type.Union([GeoJsonPolygonal, Type.Null()])),

@@ -114,7 +114,12 @@ export async function splitGrid(db: Db, ctx: RequestContext, id: number, input: 
     const grid = await loadWritable(sdb, id, { structural: true });
     if (grid.level !== 5) throw new AppError('REGION_SPLIT_INVALID', { reason: 'grids only' });
     const children = await repo.listChildren(sdb, grid.id, false);
-    const fullChildren = (await Promise.all(children.map((c) => repo.findById(sdb, c.id)))).filter((c): c is repo.RegionRow => !!c);
+    // One query at a time: a transaction is one connection, and pg refuses overlapping queries on it.
+    const fullChildren: repo.RegionRow[] = [];
+    for (const c of children) {
+      const full = await repo.findById(sdb, c.id);
+      if (full) fullChildren.push(full);
+    }
     let keepBoundary: Boundary | null;
     let newBoundary: Boundary | null;
     let moving: repo.RegionRow[];

@@ -201,6 +201,8 @@ export async function setSizeRules(db: Db, ctx: RequestContext, regionId: number
     if (regionId !== null) {
       const row = await loadInScope(scopeOf(tx, ctx), regionId);
       cityId = pathIds(row.path)[0];
+      // The rules apply to the whole city: only someone whose scope covers the city may set them.
+      if (!`/${cityId}/`.startsWith(ctx.actor.scope.path)) throw new AppError('SCOPE_DENIED');
     } else if (ctx.actor.scope.path !== '/') throw new AppError('SCOPE_DENIED');
     await putSetting(tx, sizeRulesKey(cityId), rules);
     await recordAudit(tx, ctx, { action: 'settings.sizeRules', entityType: 'settings', entityId: sizeRulesKey(cityId), regionPath: cityId ? `/${cityId}/` : null, after: rules });

@@ -20,7 +20,7 @@ export const zoneRoutes = (db: Db): FastifyPluginAsyncTypebox => async (app) => 
   app.post('/regions/:id/zones', { schema: { tags, summary: '新建网格片 Create a grid zone', params: IdParams, body: Obj(ZoneBody), response: anyOk } }, async (req, reply) =>
     reply.status(201).send(await createZone(db, req.ctx, req.params.id, req.body)),
   );
-  app.put('/zones/:id', { schema: { tags, summary: '修改网格片 Update a grid zone', params: IdParams, body: Obj({ version: Type.Integer({ minimum: 1 }), ...ZoneBody }), response: anyOk } }, async (req) => {
+  app.put('/zones/:id', { schema: { tags, summary: '修改网格片 Update a grid zone', params: IdParams, body: Obj({ version: Type.Integer({ minimum: 1, maximum: 2147483647 }), ...ZoneBody }), response: anyOk } }, async (req) => {
     const { version, ...input } = req.body;
     return updateZone(db, req.ctx, req.params.id, version, input);
   });

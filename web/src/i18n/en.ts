@@ -44,6 +44,8 @@ const en: Shape<Messages> = {
     departmentHandler: 'Department handler', gridChief: 'Grid chief', gridWorker: 'Grid worker', buildingHead: 'Building head',
     partySecretary: 'Party secretary', partyMember: 'Party member', resident: 'Resident',
   },
+  attribute: { estateAge: 'Estate age', plannedResidents: 'Planned residents', plannedHouseholds: 'Planned households' },
+  attributeValue: { estateAge: { old: 'Old estate', new: 'New estate' } },
   counter: { residents: 'Residents', households: 'Households', dwellings: 'Dwellings', buildings: 'Buildings', grids: 'Grids', microGrids: 'Micro-grids', children: 'Children' },
   region: {
     tree: 'Region tree', info: 'Details', searchPlaceholder: 'Name, code or pinyin initials (e.g. jsq)', noResults: 'No matching region',

@@ -40,6 +40,8 @@ const zhCN = {
     departmentHandler: '部门承办人', gridChief: '网格长', gridWorker: '网格员', buildingHead: '楼栋长',
     partySecretary: '党组织书记', partyMember: '党员', resident: '居民',
   },
+  attribute: { estateAge: '小区年代', plannedResidents: '规划人口', plannedHouseholds: '规划户数' },
+  attributeValue: { estateAge: { old: '老旧小区', new: '新建小区' } },
   counter: { residents: '实有人口', households: '户数', dwellings: '房屋', buildings: '楼栋', grids: '网格', microGrids: '微网格', children: '下级区域' },
   region: {
     tree: '区域树', info: '基本信息', searchPlaceholder: '搜索名称、编码或拼音首字母（如 jsq）', noResults: '未找到匹配的区域',

@@ -10,6 +10,8 @@ import { SizeTag } from '../regions/SizeTag';
 import { SizeWarnings } from '../regions/SizeWarnings';
 import type { PickedRegion } from './RegionMap';
 
+export const DRAWER_WIDTH = 380;
+
 interface Props { picked: PickedRegion | null; onClose: () => void; onPick: (p: RegionFeatureProps) => void }
 
 export function MapDrawer({ picked, onClose, onPick }: Props) {
@@ -19,7 +21,8 @@ export function MapDrawer({ picked, onClose, onPick }: Props) {
   const detail = useApi(async () => (p ? regionsApi.get(p.id) : null), [p?.id]);
   const d = detail.data && detail.data.id === p?.id ? detail.data : null;
   return (
-    <Drawer open={!!p} onClose={onClose} mask={false} size={380} title={p?.name} destroyOnHidden>
+    // Rendered inside the map area (not over the whole page), so the top bar and the map's toolbar stay usable.
+    <Drawer open={!!p} onClose={onClose} mask={false} size={DRAWER_WIDTH} title={p?.name} destroyOnHidden getContainer={false}>
       {p && (
         <div data-testid="region-drawer">
           <Typography.Title level={4} style={{ marginTop: 0 }} data-testid="region-drawer-name">{p.name}</Typography.Title>

@@ -10,7 +10,7 @@ import { useAuth } from '../auth/AuthContext';
 import { RegionPicker } from '../regions/RegionPicker';
 import { ErrorResult } from '../shell/ErrorResult';
 import type { ColorMode } from './mapCore';
-import { MapDrawer } from './MapDrawer';
+import { DRAWER_WIDTH, MapDrawer } from './MapDrawer';
 import { MapLegend } from './MapLegend';
 import RegionMap, { type PickedRegion } from './RegionMap';
 
@@ -74,15 +74,15 @@ function RegionMapView({ id }: { id: number }) {
           {geo.data && <Typography.Text type="secondary">{t('map.features', { count: geo.data.features.length })}</Typography.Text>}
         </Space>
       </Card>
-      <div style={{ position: 'relative', flex: 1, minHeight: 300 }}>
-        <RegionMap data={geo.data} colorMode={mode} selectedId={picked?.props.id ?? null} onPick={setPicked} expose />
+      <div style={{ position: 'relative', flex: 1, minHeight: 300, overflow: 'hidden' }}>
+        <RegionMap data={geo.data} colorMode={mode} selectedId={picked?.props.id ?? null} onPick={setPicked} expose pickPanelWidth={DRAWER_WIDTH} />
         {(geo.loading || detail.loading) && <Spin style={{ position: 'absolute', top: 16, left: '50%' }} />}
         {geo.data && !geo.data.features.length && (
           <Alert type="info" showIcon title={t('map.empty')} style={{ position: 'absolute', top: 16, left: 16, right: 16 }} />
         )}
         <MapLegend mode={mode} levels={levels} outlined={outlined} />
+        <MapDrawer picked={picked} onClose={() => setPicked(null)} onPick={(p) => setPicked(picked && { props: p, under: picked.under })} />
       </div>
-      <MapDrawer picked={picked} onClose={() => setPicked(null)} onPick={(p) => setPicked(picked && { props: p, under: picked.under })} />
     </div>
   );
 }

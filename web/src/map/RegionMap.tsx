@@ -19,6 +19,8 @@ interface Props {
   expose?: boolean;
   testId?: string;
   style?: CSSProperties;
+  /** Width of a panel that opens over the map's right edge on a pick: a pick under it is panned into view. */
+  pickPanelWidth?: number;
 }
 
 const SRC = 'regions';
@@ -32,7 +34,7 @@ const byDepth = (fs: MapGeoJSONFeature[]) =>
   fs.map((f) => f.properties as RegionFeatureProps).sort((a, b) => a.level - b.level)
     .filter((p, i, all) => all.findIndex((q) => q.id === p.id) === i);
 
-export default function RegionMap({ data, colorMode = 'level', selectedId, onPick, expose, testId = 'region-map', style }: Props) {
+export default function RegionMap({ data, colorMode = 'level', selectedId, onPick, expose, testId = 'region-map', style, pickPanelWidth = 0 }: Props) {
   const container = useRef<HTMLDivElement>(null);
   const mapRef = useRef<MapLibreMap | null>(null);
   const [ready, setReady] = useState(false);
@@ -40,6 +42,8 @@ export default function RegionMap({ data, colorMode = 'level', selectedId, onPic
   const [drawn, setDrawn] = useState(0);
   const pickRef = useRef(onPick);
   pickRef.current = onPick;
+  const panelRef = useRef(pickPanelWidth);
+  panelRef.current = pickPanelWidth;
 
   useEffect(() => {
     const map = createMap(container.current!);
@@ -68,6 +72,8 @@ export default function RegionMap({ data, colorMode = 'level', selectedId, onPic
       map.on('click', (e) => {
         const under = byDepth(map.queryRenderedFeatures(e.point, { layers: [`${SRC}-fill`] }));
         pickRef.current?.(under.length ? { props: under[0], under } : null);
+        const clear = map.getCanvas().clientWidth - panelRef.current;
+        if (under.length && panelRef.current && e.point.x > clear - 24) map.panBy([e.point.x - clear / 2, 0], { duration: 300 });
       });
       setReady(true);
     });

@@ -3,7 +3,7 @@ import { Card, Descriptions, Empty, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RegionDetail } from '../api/types';
 import { formatTime } from '../audit/AuditTable';
-import { counterLabel, kindLabel, levelLabel } from '../i18n/names';
+import { attributeLabel, attributeValueLabel, counterLabel, kindLabel, levelLabel } from '../i18n/names';
 
 export function RegionInfo({ region }: { region: RegionDetail }) {
   const { t } = useTranslation();
@@ -11,9 +11,9 @@ export function RegionInfo({ region }: { region: RegionDetail }) {
   const counters = Object.entries(region.counters ?? {});
   return (
     <Card size="small" title={t('region.info')} style={{ height: '100%' }}>
-      {/* Two columns only where the card is wide enough (full width below xl, half above); labels never wrap. */}
+      {/* Two columns only on very wide screens (the card sits beside the tree, and beside the map from xl); labels never wrap. */}
       <Descriptions
-        size="small" bordered column={{ xs: 1, sm: 2, xl: 1, xxl: 2 }} styles={{ label: { whiteSpace: 'nowrap' } }}
+        size="small" bordered column={{ xs: 1, sm: 1, md: 1, lg: 1, xl: 1, xxl: 2 }} styles={{ label: { whiteSpace: 'nowrap' } }}
         data-testid="region-attributes"
       >
         <Descriptions.Item label={t('region.code')}><Typography.Text copyable>{region.code}</Typography.Text></Descriptions.Item>
@@ -33,8 +33,11 @@ export function RegionInfo({ region }: { region: RegionDetail }) {
       <Table
         size="small" pagination={false} rowKey="key" dataSource={attrs}
         columns={[
-          { title: t('region.key'), dataIndex: 'key', width: 160 },
-          { title: t('region.value'), dataIndex: 'value', render: (v: unknown) => (typeof v === 'string' ? v : JSON.stringify(v)) },
+          { title: t('region.key'), dataIndex: 'key', width: 160, render: (k: string) => <span title={k}>{attributeLabel(t, k)}</span> },
+          {
+            title: t('region.value'), dataIndex: 'value',
+            render: (v: unknown, row: { key: string }) => (typeof v === 'string' ? attributeValueLabel(t, row.key, v) : JSON.stringify(v)),
+          },
         ]}
       />
     </Card>

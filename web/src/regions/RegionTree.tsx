@@ -37,13 +37,17 @@ export const RegionTree = forwardRef<RegionTreeHandle, Props>(function RegionTre
 
   useImperativeHandle(ref, () => ({
     focus: async (pathIds) => {
-      // Ancestors above the user's scope are not in the tree; start from the first one that is.
-      for (const id of pathIds.slice(0, -1)) {
+      // Ancestors above the user's scope are not in the tree (asking for their children is refused):
+      // start from the first one that is a root of the tree.
+      const roots = loaded.current.get(null) ?? (await fetchChildren(null).catch(() => []));
+      const start = pathIds.findIndex((id) => roots.some((r) => r.id === id));
+      const path = start < 0 ? [] : pathIds.slice(start, -1);
+      for (const id of path) {
         if (!loaded.current.has(id)) {
-          try { await fetchChildren(id); } catch { /* out of scope: skip */ }
+          try { await fetchChildren(id); } catch { /* gone or out of scope: skip */ }
         }
       }
-      setExpanded((keys) => Array.from(new Set([...keys, ...pathIds.slice(0, -1)])));
+      setExpanded((keys) => Array.from(new Set([...keys, ...path])));
     },
     reload: async (ids) => {
       for (const id of ids) if (loaded.current.has(id)) await fetchChildren(id).catch(() => undefined);
@@ -54,7 +58,7 @@ export const RegionTree = forwardRef<RegionTreeHandle, Props>(function RegionTre
     (children.get(parent) ?? []).map((r) => ({
       key: r.id,
       title: (
-        <span style={{ opacity: r.archived ? 0.5 : 1 }} data-testid="region-tree-node">
+        <span style={{ opacity: r.archived ? 0.5 : 1, whiteSpace: 'nowrap' }} data-testid="region-tree-node">
           {r.name} <Tag style={{ fontSize: 10, lineHeight: '16px', marginInlineStart: 2 }}>{levelLabel(t, r.level)}</Tag>
         </span>
       ),

@@ -47,8 +47,8 @@ export default function HomePage() {
         <Row gutter={[16, 16]}>
           {links.filter((l) => !l.permission || can(l.permission)).map((l) => (
             <Col key={l.to} xs={24} sm={12} lg={8} xl={6}>
-              <Link to={l.to}>
-                <Card hoverable size="small">
+              <Link to={l.to} style={{ display: 'block', height: '100%' }}>
+                <Card hoverable size="small" style={{ height: '100%' }}>
                   <Card.Meta avatar={<span style={{ fontSize: 24, color: '#c62828' }}>{l.icon}</span>} title={l.title} description={l.desc} />
                 </Card>
               </Link>

@@ -7,7 +7,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { PERMISSIONS } from '../src/modules/accounts/permissions.ts';
-import { canonicalJson } from '../src/modules/audit/audit.hash.ts';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { canonicalJson, GENESIS_HASH, rowHash } from '../src/modules/audit/audit.hash.ts';
+import { auditLog } from '../src/modules/audit/audit.tables.ts';
+import { regions as regionsTable } from '../src/modules/regions/regions.tables.ts';
 import { bboxOf, findSiblingOverlaps, outsideFraction, validateBoundary } from '../src/modules/regions/geometry.ts';
 import { addCountsByCode, importRegions } from '../src/modules/regions/index.ts';
 import { pinyinKeys } from '../src/modules/regions/pinyin.ts';
@@ -40,6 +43,8 @@ export interface ImportBenchResult {
   copyBare: RawLoad | null;
   copyIndexed: RawLoad | null;
   insertBare: RawLoad | null;
+  /** INSERT … SELECT FROM jsonb_populate_recordset($1): one parameter per 1,000 rows, into the indexed copy. */
+  jsonbIndexed: RawLoad | null;
   notes: string[];
 }
 
@@ -79,7 +84,7 @@ export async function runImportBench(b: BenchDatabase, regions: RegionInput[]): 
   const notes: string[] = [];
   const baselines = await rawLoads(b, notes).catch((e) => {
     notes.push(`raw-load baselines failed: ${errMsg(e)}`);
-    return { copyBare: null, copyIndexed: null, insertBare: null };
+    return { copyBare: null, copyIndexed: null, insertBare: null, jsonbIndexed: null };
   });
   return {
     regions: regions.length,
@@ -137,7 +142,8 @@ export function profileImportCpu(regions: RegionInput[]): Phase[] {
   }
   let sink = 0;
   const at = new Date();
-  return [
+  const names = new Map<string, { full: string; initials: string }>();
+  const out: Phase[] = [
     time('validateBoundary × all', () => {
       for (const r of regions) sink += validateBoundary(r.boundary).length;
     }),
@@ -151,21 +157,65 @@ export function profileImportCpu(regions: RegionInput[]): Phase[] {
       for (const items of groups.values()) sink += findSiblingOverlaps(items, 0.01).length;
     }),
     time('pinyinKeys × all names', () => {
-      for (const r of regions) sink += pinyinKeys(r.name).full.length;
+      for (const r of regions) names.set(r.code, pinyinKeys(r.name));
     }),
-    time('audit canonicalJson + sha256 × all', () => {
-      let prev = '0'.repeat(64);
-      for (const r of regions) {
-        const body = canonicalJson({ at: at.toISOString(), action: 'region.import', after: { ...r, ...(r.boundary ? { bbox: bboxOf(r.boundary) } : {}) } });
-        prev = crypto.createHash('sha256').update(prev).update('\n').update(body).digest('hex');
-      }
-      sink += prev.length;
-    }),
-  ].map((phase) => {
-    blackhole += sink;
-    return phase;
+  ];
+
+  // The rows the importer writes (regions.bulk.ts writeAll), then what it costs Drizzle only to
+  // turn them into SQL text + parameters (no database: drizzle.mock()), 500 rows per statement
+  // as regions.repository.ts insertRegionsBulk and audit.repository.ts appendRows do.
+  const ordered = [...regions].sort((a, b) => a.level - b.level);
+  const paths = new Map<string, { id: number; path: string }>();
+  const rows = ordered.map((r, k) => {
+    const id = k + 1;
+    const parent = r.parentCode ? paths.get(r.parentCode)! : null;
+    const path = `${parent?.path ?? '/'}${id}/`;
+    paths.set(r.code, { id, path });
+    const bb = r.boundary ? bboxOf(r.boundary) : [null, null, null, null];
+    const keys = names.get(r.code)!;
+    return { id, code: r.code, name: r.name, level: r.level, kind: r.kind, parentId: parent?.id ?? null, path, namePinyin: keys.full, nameInitials: keys.initials, attributes: r.attributes ?? {}, boundary: r.boundary, minLng: bb[0], minLat: bb[1], maxLng: bb[2], maxLat: bb[3] };
   });
+  let audits: (ReturnType<typeof auditFields> & { prevHash: string; hash: string })[] = [];
+  out.push(
+    time('audit rows: JSON round-trip + canonicalJson + sha256 × all', () => {
+      let prev = GENESIS_HASH;
+      audits = rows.map((row) => {
+        const fields = auditFields(at, row.id, row.path, JSON.parse(JSON.stringify({ ...row, minLng: undefined, minLat: undefined, maxLng: undefined, maxLat: undefined })));
+        const hash = rowHash(prev, fields);
+        const a = { ...fields, prevHash: prev, hash };
+        prev = hash;
+        return a;
+      });
+      sink += canonicalJson(audits.length).length;
+    }),
+  );
+  const mock = drizzle.mock();
+  out.push(
+    time('Drizzle builds INSERT SQL for the region rows (toSQL, no DB)', () => {
+      for (let i = 0; i < rows.length; i += 500) sink += mock.insert(regionsTable).values(rows.slice(i, i + 500)).toSQL().params.length;
+    }),
+    time('Drizzle builds INSERT SQL for the audit rows (toSQL, no DB)', () => {
+      for (let i = 0; i < audits.length; i += 500) sink += mock.insert(auditLog).values(audits.slice(i, i + 500)).returning({ id: auditLog.id }).toSQL().params.length;
+    }),
+    time('the same region rows as hand-built multi-row INSERT text + params', () => {
+      for (let i = 0; i < rows.length; i += 500) {
+        const params: unknown[] = [];
+        const values = rows.slice(i, i + 500).map((r) => {
+          const vals = [r.id, r.code, r.name, r.level, r.kind, r.parentId, r.path, r.namePinyin, r.nameInitials, JSON.stringify(r.boundary), r.minLng, r.minLat, r.maxLng, r.maxLat, JSON.stringify(r.attributes)];
+          return `(${vals.map((v) => (params.push(v), `$${params.length}`)).join(',')})`;
+        });
+        sink += values.join(',').length + params.length;
+      }
+    }),
+  );
+  blackhole += sink;
+  return out;
 }
+
+function auditFields(at: Date, id: number, regionPath: string, after: unknown) {
+  return { at, actorId: null, actorName: 'bench', action: 'region.import', entityType: 'region', entityId: String(id), regionPath, before: null, after, requestId: 'bench', clientIp: null };
+}
+
 /** Results land here so the optimiser cannot drop the profiled work. */
 export let blackhole = 0;
 
@@ -175,7 +225,7 @@ export let blackhole = 0;
 
 const csvField = (v: string | null): string => (v === null ? '' : `"${v.replace(/"/g, '""')}"`);
 
-async function rawLoads(b: BenchDatabase, notes: string[]): Promise<Pick<ImportBenchResult, 'copyBare' | 'copyIndexed' | 'insertBare'>> {
+async function rawLoads(b: BenchDatabase, notes: string[]): Promise<Pick<ImportBenchResult, 'copyBare' | 'copyIndexed' | 'insertBare' | 'jsonbIndexed'>> {
   const q = b.raw.query;
   const cols = (await q<{ c: string }>("SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'regions' AND table_schema = current_schema() ORDER BY ordinal_position")).rows.map((r) => r.c);
   // Every column as PostgreSQL's own text form, so the raw loads carry byte-identical values.
@@ -208,10 +258,11 @@ async function rawLoads(b: BenchDatabase, notes: string[]): Promise<Pick<ImportB
     return { method: `psql \\copy (csv; incl. ~${Math.round(startupMs)} ms psql start-up)`, ms, rows: await count(table) };
   };
 
-  await q('DROP TABLE IF EXISTS bench_raw, bench_raw_idx, bench_ins');
+  await q('DROP TABLE IF EXISTS bench_raw, bench_raw_idx, bench_ins, bench_json_idx');
   await q('CREATE TABLE bench_raw (LIKE regions)');
   await q('CREATE TABLE bench_raw_idx (LIKE regions INCLUDING ALL)');
   await q('CREATE TABLE bench_ins (LIKE regions)');
+  await q('CREATE TABLE bench_json_idx (LIKE regions INCLUDING ALL)');
   const copyBare = await copyInto('bench_raw');
   log(`  ${b.engine}: COPY into bare table ${copyBare ? Math.round(copyBare.ms) + ' ms' : 'skipped'}`);
   const copyIndexed = await copyInto('bench_raw_idx');
@@ -230,6 +281,18 @@ async function rawLoads(b: BenchDatabase, notes: string[]): Promise<Pick<ImportB
   });
   const insertBare: RawLoad = { method: 'multi-row INSERT, 500 rows/statement, one transaction', ms: msSince(t), rows: await count('bench_ins') };
   log(`  ${b.engine}: multi-row INSERT into bare table ${Math.round(insertBare.ms)} ms`);
-  await q('DROP TABLE bench_raw, bench_raw_idx, bench_ins');
-  return { copyBare, copyIndexed, insertBare };
+
+  // A whole chunk as one jsonb parameter: what a bulk path that skips per-value parameters costs.
+  const jsonbCols = new Set((await q<{ c: string }>("SELECT column_name AS c FROM information_schema.columns WHERE table_name = 'regions' AND table_schema = current_schema() AND data_type = 'jsonb'")).rows.map((r) => r.c));
+  const objects = rows.map((r) => Object.fromEntries(cols.map((c) => [c, r[c] !== null && jsonbCols.has(c) ? JSON.parse(r[c]!) : r[c]])));
+  const tj = nowNs();
+  await b.raw.transaction(async (tq) => {
+    for (let i = 0; i < objects.length; i += 1000) {
+      await tq(`INSERT INTO bench_json_idx (${colList}) SELECT ${colList} FROM jsonb_populate_recordset(NULL::bench_json_idx, $1::jsonb)`, [JSON.stringify(objects.slice(i, i + 1000))]);
+    }
+  });
+  const jsonbIndexed: RawLoad = { method: 'INSERT … SELECT FROM jsonb_populate_recordset($1), 1,000 rows/statement, indexed copy', ms: msSince(tj), rows: await count('bench_json_idx') };
+  log(`  ${b.engine}: jsonb_populate_recordset into indexed copy ${Math.round(jsonbIndexed.ms)} ms`);
+  await q('DROP TABLE bench_raw, bench_raw_idx, bench_ins, bench_json_idx');
+  return { copyBare, copyIndexed, insertBare, jsonbIndexed };
 }

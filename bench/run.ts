@@ -42,8 +42,13 @@ interface DemoResult {
   error?: string;
 }
 
+/** 1-minute load average at points of the run: the machine is shared, and this says how much. */
+const loads: { at: string; load1: number }[] = [];
+const noteLoad = (at: string) => loads.push({ at, load1: Math.round(os.loadavg()[0] * 100) / 100 });
+
 async function main(): Promise<void> {
   const startedAt = new Date();
+  noteLoad('start');
   const pkg = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
   const env = {
     date: startedAt.toISOString(),
@@ -56,6 +61,7 @@ async function main(): Promise<void> {
     pg: pkg('pg'),
   };
   log(`wangge bench${QUICK ? ' (QUICK sizes: figures are not comparable)' : ''}: node ${env.node}, ${env.cpu}, PGlite ${env.pglite}`);
+  if (loads[0].load1 > os.cpus().length / 2) log(`note: load average ${loads[0].load1} on ${os.cpus().length} cores: other processes are busy, absolute figures will be low and noisy`);
 
   // ---- the city ------------------------------------------------------------------------------
   const tg = nowNs();
@@ -73,6 +79,8 @@ async function main(): Promise<void> {
   } catch (e) {
     log(`locate (JS) failed: ${errMsg(e)}`);
   }
+  // Twice: the first pass pays for JIT compilation; the second (reported) is the steady state.
+  profileImportCpu(city.regions);
   const cpuProfile = profileImportCpu(city.regions);
   log(`import CPU profile: ${cpuProfile.map((p) => `${p.name} ${fmtMs(p.ms)}`).join('; ')}`);
 
@@ -123,7 +131,9 @@ async function main(): Promise<void> {
     return res;
   };
 
+  noteLoad('after locate (JS)');
   engines.push(await runEngine('pglite', () => openPgliteBench(path.join(OUT_DIR, `import-pglite-${process.pid}`))));
+  noteLoad('after PGlite');
   const probe = await probeServer();
   if (probe.ok) engines.push(await runEngine('postgres', openServerBench));
   else {
@@ -134,7 +144,11 @@ async function main(): Promise<void> {
 
   // ---- 2b. wangge demo --scale city end to end on PGlite -----------------------------------
   let demo: DemoResult | undefined;
-  if (!process.env.BENCH_SKIP_DEMO && !QUICK) demo = await runDemo();
+  noteLoad('after PG server');
+  if (!process.env.BENCH_SKIP_DEMO && !QUICK) {
+    demo = await runDemo();
+    noteLoad('after demo');
+  }
 
   // ---- report ----------------------------------------------------------------------------------
   const totalSeconds = runSeconds();
@@ -142,7 +156,8 @@ async function main(): Promise<void> {
   const table = renderTable(rows);
   console.log('\n' + table + '\n');
   log(`total run time ${(totalSeconds / 60).toFixed(1)} min`);
-  const data = { env, generateMs, byLevel, sizes: SIZES, js: js && { ...js, bboxAnswers: undefined }, cpuProfile, engines, demo, totalSeconds };
+  log(`1-minute load average: ${loads.map((l) => `${l.at} ${l.load1}`).join(', ')}`);
+  const data = { env, loads, generateMs, byLevel, sizes: SIZES, js: js && { ...js, bboxAnswers: undefined }, cpuProfile, engines, demo, totalSeconds };
   fs.mkdirSync(OUT_DIR, { recursive: true });
   fs.writeFileSync(path.join(OUT_DIR, 'results.json'), JSON.stringify(data, null, 2));
   if (QUICK) {
@@ -235,12 +250,20 @@ function tableRows(js: JsLocateResult | undefined, engines: EngineResults[], dem
       baseline: `flatbush+turf ${fmtRate(js.inside.turfPerSec)}`,
       ratio: fmtRatio(js.inside.perSec, js.inside.turfPerSec),
     });
+    const slowest = Math.min(js.bbox.perSec, js.inside.perSec);
     rows.push({
-      bench: '1 locate, app index (3 levels)',
+      bench: '1 locate, goal ≥ 200 k/s',
+      engine: 'JS',
+      figure: `slower set ${fmtRate(slowest)}`,
+      baseline: 'goal 200 k/s',
+      ratio: `${fmtRatio(slowest, 200_000)} ${slowest >= 200_000 ? 'met' : 'NOT MET'}`,
+    });
+    rows.push({
+      bench: '1 locate, app index 3 levels',
       engine: 'JS',
       figure: `locateAll ${fmtRate(js.app.perSec)}`,
-      baseline: `goal 200 k/s (1 level)`,
-      ratio: fmtRatio(js.bbox.perSec, 200_000) + ' goal',
+      baseline: `1 level ${fmtRate(js.app.oneLevelPerSec)}`,
+      ratio: fmtRatio(js.app.perSec, js.app.oneLevelPerSec),
     });
   }
   for (const e of engines) {
@@ -268,6 +291,7 @@ function tableRows(js: JsLocateResult | undefined, engines: EngineResults[], dem
       });
       if (im.copyIndexed) rows.push({ bench: '2 COPY into indexed table', engine: L, figure: fmtMs(im.copyIndexed.ms), baseline: `COPY bare ${fmtMs(im.copyBare?.ms)}`, ratio: `${fmtRatio(im.copyIndexed.ms, im.copyBare?.ms)} time` });
       if (im.insertBare) rows.push({ bench: '2 multi-row INSERT bare', engine: L, figure: fmtMs(im.insertBare.ms), baseline: `COPY bare ${fmtMs(im.copyBare?.ms)}`, ratio: `${fmtRatio(im.insertBare.ms, im.copyBare?.ms)} time` });
+      if (im.jsonbIndexed) rows.push({ bench: '2 jsonb_populate_recordset idx', engine: L, figure: fmtMs(im.jsonbIndexed.ms), baseline: `COPY indexed ${fmtMs(im.copyIndexed?.ms)}`, ratio: `${fmtRatio(im.jsonbIndexed.ms, im.copyIndexed?.ms)} time` });
     }
     const st = e.subtree;
     if (st) {
@@ -333,6 +357,7 @@ function renderMarkdown(r: {
   for (const e of r.engines) p(`- ${ENGINE_LABEL[e.engine]}: ${e.version ?? e.skipped ?? '?'}`);
   p(`- Data: \`generateDemoCity({ scale: 'city' })\`, seed 1: ${r.byLevel.reduce((a, b) => a + b, 0).toLocaleString('en')} regions (${r.byLevel.join(' / ')} city / district / street / community / grid / micro-grid), all with boundaries; generated in ${fmtMs(r.generateMs)}.`);
   p(`- Whole run: ${(r.totalSeconds / 60).toFixed(1)} min.`);
+  p(`- 1-minute load average during the run (2 cores; above ~1 means other processes competed with the benchmark): ${loads.map((l) => `${l.at} ${l.load1}`).join(', ')}.`);
   p();
   p('## Summary');
   p();
@@ -347,15 +372,15 @@ function renderMarkdown(r: {
   p();
   if (r.js) {
     const j = r.js;
-    p(`${j.polygons.toLocaleString('en')} micro-grid polygons from the demo city generator (${j.vertices.toLocaleString('en')} vertices, ${j.multiRing} with more than one ring), \`LocateIndex\` built in ${fmtMs(j.buildMs)}. One core: the lookups run on the main thread with no database open. The rate is the median of 5 timed passes after a warm-up.`);
+    p(`${j.polygons.toLocaleString('en')} micro-grid polygons from the demo city generator (${j.vertices.toLocaleString('en')} vertices, ${j.multiRing} with more than one ring), \`LocateIndex\` built in ${fmtMs(j.buildMs)}. One core: the lookups run on the main thread with no database open. After a warm-up, 5 timed passes of LocateIndex over all points alternate with 5 passes of the turf baseline over the first points, so both see the same share of whatever else the machine is doing; rates are the median pass (best pass beside it).`);
     p();
-    mdHead(['Points', 'Lookups', 'LocateIndex', 'Misses', 'flatbush + turf (a)', 'turf lookups', 'Answers differing', 'Ratio']);
-    mdRow(['uniform in the city’s bounding box', j.bbox.lookups.toLocaleString('en'), fmtRate(j.bbox.perSec), `${j.bbox.misses.toLocaleString('en')} (${((100 * j.bbox.misses) / j.bbox.lookups).toFixed(1)}%)`, fmtRate(j.bbox.turfPerSec), j.bbox.turfLookups.toLocaleString('en'), j.bbox.disagreements, fmtRatio(j.bbox.perSec, j.bbox.turfPerSec)]);
-    mdRow(['sampled inside micro-grids (micro-grid drawn uniformly)', j.inside.lookups.toLocaleString('en'), fmtRate(j.inside.perSec), j.inside.misses, fmtRate(j.inside.turfPerSec), j.inside.turfLookups.toLocaleString('en'), j.inside.disagreements, fmtRatio(j.inside.perSec, j.inside.turfPerSec)]);
+    mdHead(['Points', 'Lookups', 'LocateIndex (median of 5)', 'best of 5', 'Misses', 'flatbush + turf (a), median', 'best', 'turf lookups', 'Answers differing', 'Ratio of medians']);
+    mdRow(['uniform in the city’s bounding box', j.bbox.lookups.toLocaleString('en'), fmtRate(j.bbox.perSec), fmtRate(j.bbox.bestPerSec), `${j.bbox.misses.toLocaleString('en')} (${((100 * j.bbox.misses) / j.bbox.lookups).toFixed(1)}%)`, fmtRate(j.bbox.turfPerSec), fmtRate(j.bbox.turfBestPerSec), j.bbox.turfLookups.toLocaleString('en'), j.bbox.disagreements, fmtRatio(j.bbox.perSec, j.bbox.turfPerSec)]);
+    mdRow(['sampled inside micro-grids (micro-grid drawn uniformly)', j.inside.lookups.toLocaleString('en'), fmtRate(j.inside.perSec), fmtRate(j.inside.bestPerSec), j.inside.misses, fmtRate(j.inside.turfPerSec), fmtRate(j.inside.turfBestPerSec), j.inside.turfLookups.toLocaleString('en'), j.inside.disagreements, fmtRatio(j.inside.perSec, j.inside.turfPerSec)]);
     p();
     p(`Goal ≥ 200,000 lookups/s on one core: ${j.bbox.perSec >= 200_000 && j.inside.perSec >= 200_000 ? 'met' : 'NOT met'} (${fmtRatio(Math.min(j.bbox.perSec, j.inside.perSec), 200_000)} the goal at the slower of the two point sets). Misses on bounding-box points are points outside the city's outline (a jittered quadrilateral, so its box has empty corners), not index failures: inside points miss ${j.inside.misses}.`);
     p();
-    p(`The app's own index (\`regions.locate.ts\`: communities, grids and micro-grids, ${j.app.regions.toLocaleString('en')} regions, built in ${fmtMs(j.app.buildMs)}) answering \`locateAll\` (all three levels, as \`locatePoint\` does): ${fmtRate(j.app.perSec)} over ${j.app.lookups.toLocaleString('en')} bbox points, ${j.app.hitsPerLookup.toFixed(2)} hits per lookup.`);
+    p(`The app's own index (\`regions.locate.ts\`: communities, grids and micro-grids, ${j.app.regions.toLocaleString('en')} regions, built in ${fmtMs(j.app.buildMs)}) answering \`locateAll\` (all three levels, as \`locatePoint\` does): ${fmtRate(j.app.perSec)} over ${j.app.lookups.toLocaleString('en')} bbox points, ${j.app.hitsPerLookup.toFixed(2)} hits per lookup, against ${fmtRate(j.app.oneLevelPerSec)} for the micro-grid level alone in alternating passes over the same points.`);
     p();
     p('**(b) In the database.** PostGIS is not available, so the micro-grids go into a table as PostgreSQL\'s built-in `polygon` type with `CREATE INDEX … USING gist (poly)`, and the first points of the same bounding-box set are looked up. Three forms:');
     p();
@@ -363,30 +388,38 @@ function renderMarkdown(r: {
     p('- *indexed*: `… WHERE poly @> polygon(box(point($1,$2), point($1,$2)))`, one query per point: `@>(polygon, polygon)` is in `poly_ops`, so it is a bitmap index scan with an exact recheck.');
     p('- *batched*: all points in one statement, `unnest($1::float8[], $2::float8[]) … LEFT JOIN bench_mg ON poly @> polygon(box(p, p))`: the server-side cost without a round trip per point.');
     p();
+    p('"On >1 polygon" counts points that PostgreSQL places in two neighbouring micro-grids. They are not edge cases: PostgreSQL\'s geometric operators compare with an absolute tolerance (`EPSILON` = 1e-6), also on the cross products inside point-in-polygon, and with coordinates in degrees at micro-grid size (~0.005°) those products are of the order of 1e-6, so a point tens of metres inside one micro-grid can count as "on the edge" of its neighbour. The last row per engine loads the same polygons and points shifted to the box\'s south-west corner and scaled ×1000, which makes those products a million times larger: the double answers all but disappear (counts below). LocateIndex stops at the first polygon and turf\'s answers agree with it on every point tested.');
+    p();
     mdHead(['Engine', 'Form', 'Plan', 'Points', 'Lookups/s', 'Misses', 'On >1 polygon', 'Differ from LocateIndex', 'LocateIndex ÷ this']);
     for (const e of live) {
       const s = e.sqlLocate;
       if (!s) continue;
-      for (const [name, f] of [['literal', s.literal], ['indexed', s.indexed], ['batched', s.batched]] as const) {
+      for (const [name, f] of [['literal', s.literal], ['indexed', s.indexed], ['batched', s.batched], ['batched, coordinates shifted and ×1000', s.scaled]] as const) {
         mdRow([ENGINE_LABEL[e.engine], name, f.plan, f.lookups, fmtRate(f.perSec), f.misses, f.multi, f.disagreements, fmtRatio(r.js.bbox.perSec, f.perSec)]);
       }
-      p();
-      p(`${ENGINE_LABEL[e.engine]}: loading the 14,392 polygons took ${fmtMs(s.loadMs)}, building the GiST index ${fmtMs(s.indexMs)}.`);
+    }
+    p();
+    for (const e of live) {
+      const s = e.sqlLocate;
+      if (!s) continue;
+      p(`${ENGINE_LABEL[e.engine]}: loading the ${r.js.polygons.toLocaleString('en')} polygons took ${fmtMs(s.loadMs)}, building the GiST index ${fmtMs(s.indexMs)}; points on >1 polygon: ${s.batched.multi} of ${s.batched.lookups} with degree coordinates, ${s.scaled.multi} after shifting and scaling.`);
       p();
     }
+    p('Misses are the points outside the city\'s outline (the same points LocateIndex misses); "differ from LocateIndex" compares only the points with at most one answer.');
+    p();
   } else p('Not measured (the JS locate benchmark failed; see the run log).');
   p();
 
   // ---- 2 ----
   p('## 2. Loading the city tree');
   p();
-  p(`\`importRegions(db, systemContext('bench', PERMISSIONS), city.regions)\` with all its checks (row checks, boundary validation, containment in the parent, sibling overlaps), into a freshly migrated database: PGlite in a new data folder on disk, and a new database on the server. Baselines: the same ${live[0]?.importRes?.regions.toLocaleString('en') ?? ''} rows, read back from \`regions\` as text, loaded into a bare table with the same columns (\`CREATE TABLE … (LIKE regions)\`: no indexes) by COPY, into a copy with all of \`regions\`' indexes (\`LIKE regions INCLUDING ALL\`) by COPY, and into a bare table by multi-row INSERT (500 rows per statement, one transaction, as the importer's repository batches). COPY on the server goes through \`psql \\copy\` from a CSV under \`bench/out/\` because \`pg-copy-streams\` is not installed; its time includes starting psql.`);
+  p(`\`importRegions(db, systemContext('bench', PERMISSIONS), city.regions)\` with all its checks (row checks, boundary validation, containment in the parent, sibling overlaps), into a freshly migrated database: PGlite in a new data folder on disk, and a new database on the server. Baselines: the same ${live[0]?.importRes?.regions.toLocaleString('en') ?? ''} rows, read back from \`regions\` as text, loaded into a bare table with the same columns (\`CREATE TABLE … (LIKE regions)\`: no indexes) by COPY, into a copy with all of \`regions\`' indexes (\`LIKE regions INCLUDING ALL\`) by COPY, into a bare table by multi-row INSERT (500 rows per statement, one transaction, as the importer's repository batches), and into an indexed copy by \`INSERT … SELECT … FROM jsonb_populate_recordset($1)\` with 1,000 rows per statement as a single jsonb parameter (a bulk path that works on both engines without extra packages). COPY on the server goes through \`psql \\copy\` from a CSV under \`bench/out/\` because \`pg-copy-streams\` is not installed; its time includes starting psql.`);
   p();
-  mdHead(['Engine', 'importRegions', 'regions/s', 'COPY bare', 'importRegions ÷ COPY', 'COPY with indexes', 'INSERT bare', 'importRegions ÷ INSERT']);
+  mdHead(['Engine', 'importRegions', 'regions/s', 'COPY bare', 'importRegions ÷ COPY', 'COPY with indexes', 'INSERT bare', 'importRegions ÷ INSERT', 'jsonb_populate_recordset, indexed']);
   for (const e of live) {
     const im = e.importRes;
     if (!im) {
-      mdRow([ENGINE_LABEL[e.engine], 'failed', '', '', '', '', '', '']);
+      mdRow([ENGINE_LABEL[e.engine], 'failed', '', '', '', '', '', '', '']);
       continue;
     }
     mdRow([
@@ -398,6 +431,7 @@ function renderMarkdown(r: {
       im.copyIndexed ? fmtMs(im.copyIndexed.ms) : '–',
       im.insertBare ? fmtMs(im.insertBare.ms) : '–',
       im.insertBare ? `${(im.ms / im.insertBare.ms).toFixed(0)}×` : '–',
+      im.jsonbIndexed ? fmtMs(im.jsonbIndexed.ms) : '–',
     ]);
   }
   p();
@@ -413,11 +447,21 @@ function renderMarkdown(r: {
     mdRow(['**total**', ...withImport.map((e) => `**${fmtMs(e.importRes!.ms)}**`), '100%']);
   }
   p();
-  p('The same check work without any database (pure CPU, this process, same inputs):');
+  p('The same work without any database (pure CPU in this process, same inputs, second of two passes so the JIT is warm). The last three rows isolate what Drizzle costs only to turn the import\'s rows into SQL text and parameters (`drizzle.mock()`, `.toSQL()`, 500 rows per statement as `insertRegionsBulk` and `appendRows` do), next to building the same statement text by hand:');
   p();
   mdHead(['Work', 'Time']);
   for (const c of r.cpuProfile) mdRow([c.name, fmtMs(c.ms)]);
   p();
+  if (withImport.length) {
+    const cp = (re: RegExp) => r.cpuProfile.find((c) => re.test(c.name))?.ms ?? 0;
+    const drizzleMs = cp(/Drizzle .*region/) + cp(/Drizzle .*audit/);
+    const first = withImport[0];
+    const im = first.importRes!;
+    const writeMs = im.phases[3].ms + im.phases[4].ms;
+    const checkMs = im.phases[0].ms + im.phases[1].ms + im.phases[2].ms;
+    p(`**Reading these together** (${ENGINE_LABEL[first.engine]}): the checks (validation, containment, overlaps, with the look-ups) take ${fmtMs(checkMs)} (${((100 * checkMs) / im.ms).toFixed(0)}%), writing regions and the audit chain ${fmtMs(writeMs)} (${((100 * writeMs) / im.ms).toFixed(0)}%). Drizzle's SQL building for the same rows, measured alone, takes ${fmtMs(drizzleMs)} of CPU (${fmtMs(cp(/Drizzle .*region/))} regions + ${fmtMs(cp(/Drizzle .*audit/))} audit rows), about ${((100 * drizzleMs) / writeMs).toFixed(0)}% of the two writing phases, against ${fmtMs(cp(/hand-built/))} to build the same region statements by hand; the audit rows' JSON round-trip, canonical JSON and hashing add ${fmtMs(cp(/audit rows/))}. Loading the same regions into a table with all the same indexes takes ${fmtMs(im.copyIndexed?.ms)} by COPY and ${fmtMs(im.jsonbIndexed?.ms)} through one jsonb parameter per 1,000 rows.`);
+    p();
+  }
   for (const e of withImport) {
     const im = e.importRes!;
     p(`${ENGINE_LABEL[e.engine]} after the import: \`regions\` ${mb(im.regionsBytes)}, \`audit_log\` ${mb(im.auditBytes)} (${im.auditRows.toLocaleString('en')} rows: one per region, each with the full row including its boundary). Seeding counters afterwards as the demo loader does (\`addCountsByCode\`, ${im.counterRows.toLocaleString('en')} leaf counts rolled up the tree): ${fmtMs(im.countersMs)}.${im.notes.length ? ' Notes: ' + im.notes.join('; ') : ''}`);
@@ -433,23 +477,23 @@ function renderMarkdown(r: {
   p();
   const st0 = live.find((e) => e.subtree)?.subtree;
   if (st0) {
-    p(`The street with the most grids in the loaded city: ${st0.street.name} (${st0.street.communities} communities, ${st0.street.grids} grids, ${st0.street.subtreeRows} regions in its subtree including micro-grids). The issue speaks of "a street with ~250 grids"; the demo city's largest street has ${st0.street.grids}, so that is what is measured. Each figure is ${st0.listChildren.n} sequential calls after ${SIZES.warmup} warm-up calls, timed one by one; system context (whole-system scope, so the scope filter is \`true\`).`);
+    p(`The street with the most grids in the loaded city: ${st0.street.name} (${st0.street.communities} communities, ${st0.street.grids} grids, ${st0.street.subtreeRows} regions in its subtree including micro-grids). The issue speaks of "a street with ~250 grids"; the demo city's largest street has ${st0.street.grids}, so that is what is measured. Each figure is the stated number of sequential calls (n) after ${SIZES.warmup} warm-up calls, timed one by one, the four calls taking turns (a, b, c, d, a, b, …) so that all see the same background load; system context (whole-system scope, so the scope filter is \`true\`).`);
     p();
     p('- `listChildren(db, ctx, street, false)`: the street\'s communities as summaries (with counters and size status);');
     p('- `subtreeGeoJson(db, ctx, street, 2)`: communities and grids with boundaries, as the map asks for;');
     p('- baseline: the raw prefix query `SELECT id FROM regions WHERE path LIKE \'<street path>%\'` on the engine\'s own client (no Drizzle);');
     p('- also shown: the raw query fetching exactly the rows `subtreeGeoJson` needs (`SELECT * … AND level <= 5`), to separate data volume from service overhead.');
     p();
-    mdHead(['Engine', 'Statistics', 'Call', 'Items', 'median', 'p99', 'median ÷ prefix-query median']);
+    mdHead(['Engine', 'Statistics', 'Call', 'Items', 'n', 'median', 'p99', 'median ÷ prefix-query median']);
     for (const e of live) {
-      for (const st of [e.subtree, e.subtreeUnanalyzed]) {
+      for (const st of [e.subtreeUnanalyzed, e.subtree]) {
         if (!st) continue;
         const stats = st.analyzed ? 'after ANALYZE' : 'as loaded';
         const base = st.rawPrefix.medianMs;
-        mdRow([ENGINE_LABEL[e.engine], stats, 'listChildren', st.listChildren.items, fmtMs(st.listChildren.medianMs), fmtMs(st.listChildren.p99Ms), fmtRatio(st.listChildren.medianMs, base)]);
-        mdRow([ENGINE_LABEL[e.engine], stats, 'subtreeGeoJson depth 2', `${st.subtreeGeoJson.features} features, ${(st.subtreeGeoJson.bytes / 1024).toFixed(0)} KB JSON`, fmtMs(st.subtreeGeoJson.medianMs), fmtMs(st.subtreeGeoJson.p99Ms), fmtRatio(st.subtreeGeoJson.medianMs, base)]);
-        mdRow([ENGINE_LABEL[e.engine], stats, 'raw `SELECT *` of those rows', st.rawFeatures.rows, fmtMs(st.rawFeatures.medianMs), fmtMs(st.rawFeatures.p99Ms), fmtRatio(st.rawFeatures.medianMs, base)]);
-        mdRow([ENGINE_LABEL[e.engine], stats, 'baseline: prefix query', st.rawPrefix.rows, fmtMs(st.rawPrefix.medianMs), fmtMs(st.rawPrefix.p99Ms), '1×']);
+        mdRow([ENGINE_LABEL[e.engine], stats, 'listChildren', st.listChildren.items, st.listChildren.n, fmtMs(st.listChildren.medianMs), fmtMs(st.listChildren.p99Ms), fmtRatio(st.listChildren.medianMs, base)]);
+        mdRow([ENGINE_LABEL[e.engine], stats, 'subtreeGeoJson depth 2', `${st.subtreeGeoJson.features} features, ${(st.subtreeGeoJson.bytes / 1024).toFixed(0)} KB JSON`, st.subtreeGeoJson.n, fmtMs(st.subtreeGeoJson.medianMs), fmtMs(st.subtreeGeoJson.p99Ms), fmtRatio(st.subtreeGeoJson.medianMs, base)]);
+        mdRow([ENGINE_LABEL[e.engine], stats, 'raw `SELECT *` of those rows', st.rawFeatures.rows, st.rawFeatures.n, fmtMs(st.rawFeatures.medianMs), fmtMs(st.rawFeatures.p99Ms), fmtRatio(st.rawFeatures.medianMs, base)]);
+        mdRow([ENGINE_LABEL[e.engine], stats, 'baseline: prefix query', st.rawPrefix.rows, st.rawPrefix.n, fmtMs(st.rawPrefix.medianMs), fmtMs(st.rawPrefix.p99Ms), '1×']);
       }
     }
     p();
@@ -474,10 +518,10 @@ function renderMarkdown(r: {
   p();
   p('## What this does not show');
   p();
-  p('- **One machine, one run.** No repetitions across runs, no confidence intervals; a figure that moves by 10–20 % between runs is noise here. The machine was otherwise idle, but it is a shared 2-core VM.');
+  p('- **One machine, one run, shared.** No repetitions across runs, no confidence intervals. The 2-core VM is shared with other work (see the load averages above): while developing this script, the same figure moved by up to 2–3× between runs when other processes (test suites, a dev server) were busy, most of all the PGlite figures and the p99 latencies. Treat ratios measured within one run as the result, and absolute figures as indicative.');
   p('- **Synthetic geography.** The demo city is a tiling of jittered quadrilaterals (4 corners per micro-grid, ~5 vertices with closure). Real digitised boundaries have tens to hundreds of vertices, holes and MultiPolygons: LocateIndex\'s per-lookup cost grows with vertex count, and the import\'s clipping-based checks (polygon-clipping) grow faster than linearly with it. The import figures here are a lower bound for real data.');
   p('- **Locate is the in-memory index only.** `locatePoint` (the API) adds a database read of the hit regions, counters and size rules per call: its latency is that of a few small queries, not 1/lookups-per-second. The index rebuild after a boundary change (version check once a second) is not measured beyond the build time shown.');
-  p('- **SQL point-in-polygon is not PostGIS.** The built-in `polygon` type has no holes, no SRID, boundary points count as inside (hence the points "on >1 polygon" on shared edges), and `poly_ops` GiST does not support `polygon @> point`; PostGIS with `ST_Contains`/`ST_Intersects` on a GiST-indexed geometry column would behave differently (usually much better than the literal form here). Per-point SQL figures include one client round trip each (in-process for PGlite, TCP loopback for the server).');
+  p('- **SQL point-in-polygon is not PostGIS.** The built-in `polygon` type has no holes, no SRID, counts boundary points as inside with an absolute tolerance that is far too coarse for degree coordinates (the points "on >1 polygon"), and `poly_ops` GiST does not support `polygon @> point`; PostGIS with `ST_Contains`/`ST_Intersects` on a GiST-indexed geometry column would behave differently (usually much better than the literal form here). Per-point SQL figures include one client round trip each (in-process for PGlite, TCP loopback for the server).');
   p('- **Import is a first load into an empty database.** Re-imports (updates, diffing, existing siblings joining the overlap check) and imports into a city that already holds data (larger indexes, the audit chain\'s head read) are not measured. The COPY baseline carries no audit rows, no checks and no ids/paths/pinyin computation: the ratio is "what the safety and bookkeeping cost", not wasted time.');
   p('- **No concurrency.** Every figure is one client doing one thing at a time. PGlite is a single connection by design; the server\'s pool was not exercised with parallel requests, and nothing here measures HTTP, TypeBox validation or JSON serialisation of responses (`subtreeGeoJson` is measured up to the JavaScript object; its JSON size is given).');
   p('- **Caches are warm.** Listing latency is measured with the street\'s rows in shared buffers (and PGlite\'s in-process memory); a cold first request after start-up is slower.');

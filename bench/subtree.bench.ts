@@ -4,7 +4,7 @@ import { PERMISSIONS } from '../src/modules/accounts/permissions.ts';
 import { listChildren, subtreeGeoJson } from '../src/modules/regions/index.ts';
 import { systemContext } from '../src/shared/context.ts';
 import type { BenchDatabase } from './lib/engines.ts';
-import { log, measureLatency, type LatencyStats } from './lib/util.ts';
+import { log, measureInterleaved, type LatencyStats } from './lib/util.ts';
 
 export interface SubtreeBenchResult {
   street: { id: number; name: string; path: string; communities: number; grids: number; subtreeRows: number };
@@ -26,7 +26,7 @@ export async function runSubtreeBench(b: BenchDatabase, opts: { reps: number; wa
   const s = rows[0];
   const id = Number(s.id);
   const rawSql = `SELECT id FROM regions WHERE path LIKE '${s.path}%'`;
-  const featSql = `SELECT * FROM regions WHERE path LIKE '${s.path}%' AND level <= 5 AND archived_at IS NULL`;
+  const featSql = `SELECT * FROM regions WHERE path LIKE '${s.path}%' AND path <> '${s.path}' AND level <= 5 AND archived_at IS NULL`;
   const subtreeRows = (await q(rawSql)).rows.length;
   const ctx = systemContext('bench', PERMISSIONS);
   const db = b.database.db;
@@ -34,11 +34,19 @@ export async function runSubtreeBench(b: BenchDatabase, opts: { reps: number; wa
 
   const items = (await listChildren(db, ctx, id, false)).length;
   const fc = await subtreeGeoJson(db, ctx, id, 2);
-  const lc = await measureLatency(() => listChildren(db, ctx, id, false), opts.reps, opts.warmup);
-  const sg = await measureLatency(() => subtreeGeoJson(db, ctx, id, 2), opts.reps, opts.warmup);
-  const rp = await measureLatency(() => q(rawSql), opts.reps, opts.warmup);
   const featRows = (await q(featSql)).rows.length;
-  const rf = await measureLatency(() => q(featSql), opts.reps, opts.warmup);
+  // Taking turns call by call, so each sees the same share of any other load on the machine.
+  const m = await measureInterleaved(
+    {
+      lc: () => listChildren(db, ctx, id, false),
+      sg: () => subtreeGeoJson(db, ctx, id, 2),
+      rp: () => q(rawSql),
+      rf: () => q(featSql),
+    },
+    opts.reps,
+    opts.warmup,
+  );
+  const { lc, sg, rp, rf } = m;
   log(`  ${b.engine}: listChildren p50 ${lc.medianMs.toFixed(2)} ms, subtreeGeoJson p50 ${sg.medianMs.toFixed(2)} ms, prefix query p50 ${rp.medianMs.toFixed(2)} ms`);
   return {
     street: { id, name: s.name, path: s.path, communities: Number(s.communities), grids: Number(s.grids), subtreeRows },

@@ -61,6 +61,24 @@ export async function measureLatency(fn: () => Promise<unknown>, reps: number, w
   return latencyStats(samples);
 }
 
+/**
+ * Like measureLatency for several calls at once, taking turns call by call (a, b, c, a, b, c, …),
+ * so that every call sees the same share of any other load on the machine.
+ */
+export async function measureInterleaved<K extends string>(fns: Record<K, () => Promise<unknown>>, reps: number, warmup: number): Promise<Record<K, LatencyStats>> {
+  const keys = Object.keys(fns) as K[];
+  for (let i = 0; i < warmup; i++) for (const k of keys) await fns[k]();
+  const samples = Object.fromEntries(keys.map((k) => [k, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < reps; i++) {
+    for (const k of keys) {
+      const t0 = nowNs();
+      await fns[k]();
+      samples[k].push(msSince(t0));
+    }
+  }
+  return Object.fromEntries(keys.map((k) => [k, latencyStats(samples[k])])) as Record<K, LatencyStats>;
+}
+
 export const median = (xs: number[]): number => latencyStats(xs).medianMs;
 
 export function fmtRate(perSec: number | null | undefined, unit = '/s'): string {

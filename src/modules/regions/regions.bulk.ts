@@ -217,7 +217,7 @@ async function writeAll(db: Db, ctx: RequestContext, resolved: Resolved[], onPro
 export async function addCountsByCode(db: Db, ctx: RequestContext, counts: { code: string; measure: string; value: number }[]): Promise<void> {
   await db.transaction(async (tx) => {
     const sdb = scopeOf(tx, ctx);
-    const rows = new Map((await repo.findManyByCode(sdb, [...new Set(counts.map((c) => c.code))])).map((r) => [r.code, r]));
+    const rows = new Map((await repo.findPathsByCode(sdb, [...new Set(counts.map((c) => c.code))])).map((r) => [r.code, r]));
     const sums = new Map<string, { regionId: number; measure: string; value: number }>();
     for (const c of counts) {
       const r = rows.get(c.code);

@@ -55,6 +55,20 @@ export async function findManyByCode(sdb: ScopedDb, codes: string[]): Promise<Re
   return out;
 }
 
+/** Ids and paths only (no boundaries): what counter updates need. */
+export async function findPathsByCode(sdb: ScopedDb, codes: string[]): Promise<{ id: number; code: string; path: string }[]> {
+  const out: { id: number; code: string; path: string }[] = [];
+  for (let i = 0; i < codes.length; i += 5000) {
+    out.push(
+      ...(await sdb.db
+        .select({ id: regions.id, code: regions.code, path: regions.path })
+        .from(regions)
+        .where(and(inArray(regions.code, codes.slice(i, i + 5000)), sdb.inScope(regions.path)))),
+    );
+  }
+  return out;
+}
+
 /** Unscoped: only to answer "outside your scope" (403) rather than "no such region" (404). */
 export async function unscopedExists(db: DbOrTx, id: number): Promise<boolean> {
   const [row] = await db.select({ id: regions.id }).from(regions).where(eq(regions.id, id));

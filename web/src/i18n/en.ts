@@ -91,10 +91,11 @@ const en: Shape<Messages> = {
     requestId: 'Request', clientIp: 'Client IP', before: 'Before', after: 'After', field: 'Field', range: 'Date range',
     actorId: 'Actor id', verify: 'Verify chain', verifyOk: 'Chain intact: {{checked}} entries checked, no tampering found',
     verifyBad: 'Chain broken: {{checked}} entries checked, {{count}} problems', problem: { edited: 'edited', deleted: 'deleted', reordered: 'reordered' },
-    noChanges: 'No field changed', entity: { region: 'Region', user: 'User', department: 'Department', session: 'Session' },
+    noChanges: 'No field changed', entity: { region: 'Region', user: 'User', department: 'Department', session: 'Session', gridZone: 'Grid zone', apiToken: 'API token', settings: 'Settings' },
     actionName: {
       create: 'Create', update: 'Update', archive: 'Archive', restore: 'Restore', move: 'Move', merge: 'Merge', split: 'Split',
       login: 'Login', logout: 'Logout', loginFailed: 'Login failed', passwordChange: 'Password change', passwordReset: 'Password reset', unlock: 'Unlock',
+      import: 'Import', mergedInto: 'Merged into', locked: 'Locked', sizeRules: 'Size rules', changePassword: 'Password change', resetPassword: 'Password reset', revoke: 'Revoke',
     },
   },
 };

@@ -87,10 +87,11 @@ const zhCN = {
     requestId: '请求号', clientIp: '来源 IP', before: '变更前', after: '变更后', field: '字段', range: '时间范围',
     actorId: '操作人编号', verify: '校验日志链', verifyOk: '日志链完整：已校验 {{checked}} 条，未发现篡改',
     verifyBad: '日志链异常：已校验 {{checked}} 条，发现 {{count}} 处问题', problem: { edited: '被修改', deleted: '被删除', reordered: '顺序异常' },
-    noChanges: '无字段变化', entity: { region: '区域', user: '用户', department: '部门', session: '会话' },
+    noChanges: '无字段变化', entity: { region: '区域', user: '用户', department: '部门', session: '会话', gridZone: '网格片', apiToken: '访问令牌', settings: '配置' },
     actionName: {
       create: '新建', update: '修改', archive: '归档', restore: '恢复', move: '迁移', merge: '合并', split: '拆分',
       login: '登录', logout: '退出', loginFailed: '登录失败', passwordChange: '修改密码', passwordReset: '重置密码', unlock: '解锁',
+      import: '导入', mergedInto: '并入', locked: '锁定', sizeRules: '规模规则', changePassword: '修改密码', resetPassword: '重置密码', revoke: '撤销',
     },
   },
 };

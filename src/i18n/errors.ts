@@ -56,6 +56,7 @@ const catalogue = {
   IMPORT_FORMAT: { status: 400, zh: '无法读取导入文件：{reason}', en: 'Cannot read the import file: {reason}' },
   SETTINGS_INVALID: { status: 400, zh: '配置不合法：{reason}', en: 'Invalid settings: {reason}' },
   ZONE_NOT_FOUND: { status: 404, zh: '网格片不存在', en: 'Grid zone not found' },
+  ZONE_ARCHIVED: { status: 409, zh: '网格片已撤销', en: 'Grid zone is archived' },
   ZONE_INVALID: { status: 400, zh: '网格片设置不合法：{reason}', en: 'Invalid grid zone: {reason}' },
   ZONE_GRID_TAKEN: { status: 409, zh: '网格 {grid} 已属于网格片「{zone}」', en: 'Grid {grid} already belongs to zone {zone}' },
   AUDIT_NOT_FOUND: { status: 404, zh: '日志不存在', en: 'Audit entry not found' },

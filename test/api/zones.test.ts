@@ -47,6 +47,19 @@ describe('grid zones', () => {
     expect((await t.as(sq01, { method: 'GET', url: `/api/v1/regions/${community.id}/zones` })).json().items).toHaveLength(0);
   });
 
+  it('lets only one of two simultaneous zones claim a grid, and archives once, with the version', async () => {
+    const body = (name: string) => ({ name, gridIds: [grids[3].id], chiefUserId: null, deputyUserIds: [] });
+    const [a, b] = await Promise.all([zone(body('甲片')), zone(body('乙片'))]);
+    expect([a.statusCode, b.statusCode].sort()).toEqual([201, 409]);
+    const won = (a.statusCode === 201 ? a : b).json();
+    const stale = await t.as(sq01, { method: 'POST', url: `/api/v1/zones/${won.id}/archive?version=${won.version + 5}` });
+    expect(stale.json().code).toBe('REGION_VERSION_CONFLICT');
+    expect((await t.as(sq01, { method: 'POST', url: `/api/v1/zones/${won.id}/archive?version=${won.version}` })).statusCode).toBe(204);
+    const again = await t.as(sq01, { method: 'POST', url: `/api/v1/zones/${won.id}/archive` });
+    expect(again.statusCode).toBe(409);
+    expect(again.json().code).toBe('ZONE_ARCHIVED');
+  });
+
   it('refuses grids of another community, people outside scope, and zones on non-communities', async () => {
     const other = (await t.as(sq01, { method: 'GET', url: `/api/v1/regions/${grids[0].id}/children` })).json().items[0];
     const notGrid = await zone({ name: 'x', gridIds: [other.id], chiefUserId: null, deputyUserIds: [] });

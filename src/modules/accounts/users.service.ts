@@ -101,7 +101,7 @@ export async function listUsers(db: Db, ctx: RequestContext, q: string | undefin
   return { items: await Promise.all(items.map((u) => presentUser(db, u))), total };
 }
 
-export async function getUser(db: Db, ctx: RequestContext, id: number): Promise<UserView> {
+export async function getUser(db: DbOrTx, ctx: RequestContext, id: number): Promise<UserView> {
   return presentUser(db, await loadUser(db, ctx, id));
 }
 

@@ -1,6 +1,6 @@
 // Reading the governance tree: roots, children, search, details, map features, history, locate.
 import type { FeatureCollection } from 'geojson';
-import type { Db } from '../../db/engine.ts';
+import type { Db, DbOrTx } from '../../db/engine.ts';
 import { WHOLE_SYSTEM, type RequestContext } from '../../shared/context.ts';
 import { scoped } from '../../shared/scoped.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -21,7 +21,7 @@ export async function getRegion(db: Db, ctx: RequestContext, id: number): Promis
   return detail(sdb, await loadInScope(sdb, id), ctx);
 }
 
-export async function listChildren(db: Db, ctx: RequestContext, id: number, includeArchived: boolean): Promise<RegionSummary[]> {
+export async function listChildren(db: DbOrTx, ctx: RequestContext, id: number, includeArchived: boolean): Promise<RegionSummary[]> {
   const sdb = scopeOf(db, ctx);
   const parent = await loadInScope(sdb, id);
   return summaries(sdb, await repo.listChildren(sdb, parent.id, includeArchived));

@@ -28,6 +28,11 @@ export async function unscopedZoneExists(db: DbOrTx, id: number): Promise<boolea
   return !!r;
 }
 
+/** Serializes zone changes within one community, so two requests cannot claim one grid. */
+export async function lockCommunityZones(db: DbOrTx, communityId: number): Promise<void> {
+  await db.execute(sql`SELECT pg_advisory_xact_lock(7340002, ${communityId})`);
+}
+
 export async function insertZone(db: DbOrTx, values: typeof gridZones.$inferInsert) {
   const [r] = await db.insert(gridZones).values(values).returning();
   return r;

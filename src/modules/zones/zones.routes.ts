@@ -24,8 +24,8 @@ export const zoneRoutes = (db: Db): FastifyPluginAsyncTypebox => async (app) => 
     const { version, ...input } = req.body;
     return updateZone(db, req.ctx, req.params.id, version, input);
   });
-  app.post('/zones/:id/archive', { schema: { tags, summary: '撤销网格片 Archive a grid zone', params: IdParams, response: { 204: Type.Null(), ...errors } } }, async (req, reply) => {
-    await archiveZone(db, req.ctx, req.params.id);
+  app.post('/zones/:id/archive', { schema: { tags, summary: '撤销网格片 Archive a grid zone', params: IdParams, querystring: Obj({ version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }), response: { 204: Type.Null(), ...errors } } }, async (req, reply) => {
+    await archiveZone(db, req.ctx, req.params.id, req.query.version);
     return reply.status(204).send(null);
   });
 };

@@ -44,7 +44,7 @@ async function present(db: DbOrTx, ctx: RequestContext, zones: repo.ZoneRow[]): 
 }
 
 /** Checks grids (active grids of the community, in no other zone) and people (visible to the caller). */
-async function validate(db: Db, ctx: RequestContext, communityId: number, input: ZoneInput, selfId: number | null): Promise<void> {
+async function validate(db: DbOrTx, ctx: RequestContext, communityId: number, input: ZoneInput, selfId: number | null): Promise<void> {
   if (!input.name.trim()) throw new AppError('ZONE_INVALID', { reason: 'name' });
   const grids = new Set((await listChildren(db, ctx, communityId, false)).map((g) => g.id));
   for (const g of input.gridIds) if (!grids.has(g)) throw new AppError('ZONE_INVALID', { reason: `grid ${g} is not an active grid of this community` });
@@ -68,8 +68,10 @@ export async function createZone(db: Db, ctx: RequestContext, communityId: numbe
   assertPermission(ctx, 'regions.write');
   const community = await loadInScope(scoped(db, ctx.actor.scope), communityId);
   if (community.level !== 4) throw new AppError('ZONE_INVALID', { reason: 'zones belong to communities' });
-  await validate(db, ctx, communityId, input, null);
   const row = await db.transaction(async (tx) => {
+    // Check and write under one lock: otherwise two requests could both claim the same grid.
+    await repo.lockCommunityZones(tx, communityId);
+    await validate(tx, ctx, communityId, input, null);
     const z = await repo.insertZone(tx, { communityId, name: input.name.trim(), gridIds: [...new Set(input.gridIds)], chiefUserId: input.chiefUserId, deputyUserIds: [...new Set(input.deputyUserIds)] });
     await recordAudit(tx, ctx, { action: 'zone.create', entityType: 'gridZone', entityId: z.id, regionPath: community.path, after: z });
     return { ...z, communityPath: community.path };
@@ -77,7 +79,7 @@ export async function createZone(db: Db, ctx: RequestContext, communityId: numbe
   return (await present(db, ctx, [row]))[0];
 }
 
-async function loadZone(db: Db, ctx: RequestContext, id: number): Promise<repo.ZoneRow> {
+async function loadZone(db: DbOrTx, ctx: RequestContext, id: number): Promise<repo.ZoneRow> {
   const z = await repo.findZone(scoped(db, ctx.actor.scope), id);
   if (z) return z;
   throw new AppError((await repo.unscopedZoneExists(db, id)) ? 'SCOPE_DENIED' : 'ZONE_NOT_FOUND');
@@ -85,10 +87,11 @@ async function loadZone(db: Db, ctx: RequestContext, id: number): Promise<repo.Z
 
 export async function updateZone(db: Db, ctx: RequestContext, id: number, version: number, input: ZoneInput): Promise<ZoneView> {
   assertPermission(ctx, 'regions.write');
-  const before = await loadZone(db, ctx, id);
-  if (before.archivedAt) throw new AppError('REGION_ARCHIVED');
-  await validate(db, ctx, before.communityId, input, id);
   const after = await db.transaction(async (tx) => {
+    const before = await loadZone(tx, ctx, id);
+    if (before.archivedAt) throw new AppError('ZONE_ARCHIVED');
+    await repo.lockCommunityZones(tx, before.communityId);
+    await validate(tx, ctx, before.communityId, input, id);
     const z = await repo.updateZone(tx, id, version, { name: input.name.trim(), gridIds: [...new Set(input.gridIds)], chiefUserId: input.chiefUserId, deputyUserIds: [...new Set(input.deputyUserIds)] });
     if (!z) throw new AppError('REGION_VERSION_CONFLICT');
     await recordAudit(tx, ctx, { action: 'zone.update', entityType: 'gridZone', entityId: id, regionPath: before.communityPath, before, after: z });
@@ -97,11 +100,13 @@ export async function updateZone(db: Db, ctx: RequestContext, id: number, versio
   return (await present(db, ctx, [after]))[0];
 }
 
-export async function archiveZone(db: Db, ctx: RequestContext, id: number): Promise<void> {
+export async function archiveZone(db: Db, ctx: RequestContext, id: number, version?: number): Promise<void> {
   assertPermission(ctx, 'regions.write');
-  const before = await loadZone(db, ctx, id);
   await db.transaction(async (tx) => {
-    const z = await repo.updateZone(tx, id, before.version, { archivedAt: new Date() });
+    const before = await loadZone(tx, ctx, id);
+    if (before.archivedAt) throw new AppError('ZONE_ARCHIVED');
+    // A client that read the zone passes its version, so an archive cannot silently undo an edit.
+    const z = await repo.updateZone(tx, id, version ?? before.version, { archivedAt: new Date() });
     if (!z) throw new AppError('REGION_VERSION_CONFLICT');
     await recordAudit(tx, ctx, { action: 'zone.archive', entityType: 'gridZone', entityId: id, regionPath: before.communityPath, before });
   });

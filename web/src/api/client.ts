@@ -31,16 +31,17 @@ export function buildUrl(path: string, query?: Query): string {
   return `/api/v1${path}${qs ? `?${qs}` : ''}`;
 }
 
-export async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown } = {}): Promise<T> {
+export async function request<T>(method: string, path: string, opts: { query?: Query; body?: unknown; raw?: Blob | ArrayBuffer } = {}): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json', 'Accept-Language': i18n.language || 'zh-CN' };
-  if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
+  if (opts.raw !== undefined) headers['Content-Type'] = 'application/octet-stream';
+  else if (opts.body !== undefined) headers['Content-Type'] = 'application/json';
   let res: Response;
   try {
     res = await fetch(buildUrl(path, opts.query), {
       method,
       headers,
       credentials: 'include',
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+      body: opts.raw !== undefined ? opts.raw : opts.body === undefined ? undefined : JSON.stringify(opts.body),
     });
   } catch {
     throw new ApiError(0, 'NETWORK', i18n.t('error.network'));
@@ -66,4 +67,7 @@ export const api = {
   get: <T>(path: string, query?: Query) => request<T>('GET', path, { query }),
   post: <T>(path: string, body?: unknown) => request<T>('POST', path, { body: body ?? {} }),
   patch: <T>(path: string, body: unknown) => request<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => request<T>('PUT', path, { body }),
+  /** POST a file as it is (application/octet-stream). */
+  upload: <T>(path: string, raw: Blob | ArrayBuffer, query?: Query) => request<T>('POST', path, { raw, query }),
 };

@@ -1,8 +1,8 @@
 // One function per API operation, grouped by server module.
 import { api, buildUrl } from './client';
 import type {
-  AuditEntry, AuditQuery, Department, Items, LocateResult, Page, RegionDetail, RegionFeatureCollection,
-  RegionSearchItem, RegionSummary, SplitRequest, UserCreate, UserPatch, UserView, VerifyResult, Boundary,
+  AuditEntry, AuditQuery, Department, ImportResult, Items, LocateResult, Page, RegionDetail, RegionFeatureCollection,
+  RegionSearchItem, RegionSummary, SplitRequest, UserCreate, UserPatch, UserView, VerifyResult, Boundary, ZoneInput, ZoneView,
 } from './types';
 
 export const authApi = {
@@ -43,7 +43,16 @@ export const regionsApi = {
   archive: (id: number) => api.post<RegionDetail>(`/regions/${id}/archive`),
   restore: (id: number) => api.post<RegionDetail>(`/regions/${id}/restore`),
   locate: (lng: number, lat: number) => api.get<LocateResult>('/regions/locate', { lng, lat }),
-  exportUrl: (rootId: number, format: 'geojson' | 'xlsx') => buildUrl('/regions/export', { rootId, format }),
+  exportUrl: (rootId: number | undefined, format: 'geojson' | 'xlsx') => buildUrl('/regions/export', { rootId, format }),
+  /** All or nothing: 400 IMPORT_INVALID carries one problem per bad feature/row in `details`. */
+  importFile: (file: Blob, format: 'geojson' | 'xlsx') => api.upload<ImportResult>('/regions/import', file, { format }),
+};
+
+export const zonesApi = {
+  list: (communityId: number) => api.get<Items<ZoneView>>(`/regions/${communityId}/zones`),
+  create: (communityId: number, body: ZoneInput) => api.post<ZoneView>(`/regions/${communityId}/zones`, body),
+  update: (id: number, version: number, body: ZoneInput) => api.put<ZoneView>(`/zones/${id}`, { version, ...body }),
+  archive: (id: number) => api.post<void>(`/zones/${id}/archive`),
 };
 
 export const auditApi = {

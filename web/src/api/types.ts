@@ -94,3 +94,33 @@ export interface Page<T> {
 export interface Items<T> {
   items: T[];
 }
+
+/** A grid zone (网格片): grids of one community under a chief (片长) and deputies (副片长). */
+export interface ZoneView {
+  id: number;
+  communityId: number;
+  name: string;
+  chief: { id: number; displayName: string } | null;
+  deputies: { id: number; displayName: string }[];
+  grids: RegionSummary[];
+  version: number;
+}
+export interface ZoneInput {
+  name: string;
+  gridIds: number[];
+  chiefUserId: number | null;
+  deputyUserIds: number[];
+}
+
+export interface ImportResult {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+/** One bad feature (GeoJSON: feature index) or row (Excel: sheet row number) of an import file. */
+export interface ImportProblem {
+  index: number;
+  code: string;
+  field: string;
+  reason: string;
+}

@@ -14,9 +14,11 @@ import { ErrorResult } from '../shell/ErrorResult';
 import { useRegionsOutlet } from './context';
 import { RegionActions } from './RegionActions';
 import { RegionChildren } from './RegionChildren';
+import { RegionExport } from './RegionExport';
 import { RegionInfo } from './RegionInfo';
 import { SizeWarnings } from './SizeWarnings';
 import { SizeTag } from './SizeTag';
+import { ZonesCard } from './ZonesCard';
 
 const RegionMiniMap = lazy(() => import('../map/RegionMiniMap'));
 
@@ -65,6 +67,7 @@ export default function RegionPage() {
           <Col>
             <Space wrap>
               <Link to={`/map/${region.id}`}><Button icon={<EnvironmentOutlined />}>{t('region.openOnMap')}</Button></Link>
+              <RegionExport rootId={region.id} />
               {can('regions.write') && <RegionActions region={region} onChanged={onChanged} />}
             </Space>
           </Col>
@@ -83,6 +86,7 @@ export default function RegionPage() {
         </Col>
       </Row>
       <RegionChildren region={region} />
+      {region.level === 4 && <ZonesCard community={region} />}
       <Card size="small" title={t('region.history')}>
         {history.error ? <ErrorResult error={history.error} onRetry={history.reload} />
           : <AuditTable items={history.data?.items ?? []} loading={history.loading} showEntity={false} pagination={{ pageSize: 10, size: 'small' }} />}

@@ -11,6 +11,8 @@ import { levelLabel } from '../i18n/names';
 export interface RegionTreeHandle {
   focus: (pathIds: number[]) => Promise<void>;
   reload: (ids: (number | null)[]) => Promise<void>;
+  /** Reload every branch loaded so far (after an import). */
+  reloadAll: () => Promise<void>;
 }
 
 interface Props { selectedId?: number; onSelect: (id: number) => void }
@@ -51,6 +53,9 @@ export const RegionTree = forwardRef<RegionTreeHandle, Props>(function RegionTre
     },
     reload: async (ids) => {
       for (const id of ids) if (loaded.current.has(id)) await fetchChildren(id).catch(() => undefined);
+    },
+    reloadAll: async () => {
+      for (const id of [...loaded.current.keys()]) await fetchChildren(id).catch(() => undefined);
     },
   }), [fetchChildren]);
 

@@ -24,7 +24,7 @@ function newest(dir) {
 
 // The web app also imports the shared region vocabulary from the server's model.
 // Server files the web app imports (shared vocabulary and wire types) also make the build stale.
-const shared = ['src/modules/regions/regions.model.ts', 'src/modules/regions/regions.views.ts', 'src/modules/accounts/accounts.views.ts', 'src/modules/accounts/permissions.ts'];
+const shared = ['src/modules/regions/regions.model.ts', 'src/modules/regions/regions.views.ts', 'src/modules/accounts/accounts.views.ts', 'src/modules/accounts/permissions.ts', 'src/modules/zones/zones.views.ts'];
 const sources = [newest(web), ...shared.map((f) => ({ mtime: statSync(join(root, f)).mtimeMs, file: join(root, f) }))];
 const latest = sources.reduce((a, b) => (b.mtime > a.mtime ? b : a));
 const force = process.argv.includes('--force');

@@ -9,23 +9,9 @@ import { getUser, userNames } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { listChildren, loadInScope, type RegionSummary } from '../regions/index.ts';
 import * as repo from './zones.repository.ts';
+import type { ZoneInput, ZoneView } from './zones.views.ts';
 
-export interface ZoneView {
-  id: number;
-  communityId: number;
-  name: string;
-  chief: { id: number; displayName: string } | null;
-  deputies: { id: number; displayName: string }[];
-  grids: RegionSummary[];
-  version: number;
-}
-
-export interface ZoneInput {
-  name: string;
-  gridIds: number[];
-  chiefUserId: number | null;
-  deputyUserIds: number[];
-}
+export type { ZoneView, ZoneInput };
 
 async function present(db: DbOrTx, ctx: RequestContext, zones: repo.ZoneRow[]): Promise<ZoneView[]> {
   if (zones.length === 0) return [];

@@ -95,22 +95,7 @@ export interface Items<T> {
   items: T[];
 }
 
-/** A grid zone (网格片): grids of one community under a chief (片长) and deputies (副片长). */
-export interface ZoneView {
-  id: number;
-  communityId: number;
-  name: string;
-  chief: { id: number; displayName: string } | null;
-  deputies: { id: number; displayName: string }[];
-  grids: RegionSummary[];
-  version: number;
-}
-export interface ZoneInput {
-  name: string;
-  gridIds: number[];
-  chiefUserId: number | null;
-  deputyUserIds: number[];
-}
+export type { ZoneView, ZoneInput } from '../../../src/modules/zones/zones.views';
 
 export interface ImportResult {
   added: number;

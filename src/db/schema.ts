@@ -4,3 +4,5 @@ export * from '../modules/accounts/accounts.tables.ts';
 export * from '../modules/audit/audit.tables.ts';
 export * from '../modules/settings/settings.tables.ts';
 export * from '../modules/zones/zones.tables.ts';
+export * from '../modules/registry/places.tables.ts';
+export * from '../modules/registry/people.tables.ts';

@@ -59,6 +59,17 @@ const catalogue = {
   ZONE_ARCHIVED: { status: 409, zh: '网格片已撤销', en: 'Grid zone is archived' },
   ZONE_INVALID: { status: 400, zh: '网格片设置不合法：{reason}', en: 'Invalid grid zone: {reason}' },
   ZONE_GRID_TAKEN: { status: 409, zh: '网格 {grid} 已属于网格片「{zone}」', en: 'Grid {grid} already belongs to zone {zone}' },
+  // Registry (人、地、事、物、组织). {entity} and {field} are bilingual parameters.
+  REGISTRY_NOT_FOUND: { status: 404, zh: '{entity}不存在', en: '{entity} not found' },
+  REGISTRY_FIELD_INVALID: { status: 400, zh: '{field}不合法：{reason}', en: 'Invalid {field}: {reason}' },
+  REGISTRY_DUPLICATE: { status: 409, zh: '{entity}已存在：{key}', en: '{entity} already exists: {key}' },
+  REGISTRY_PLACEMENT: { status: 400, zh: '不能放在该区域：{reason}', en: 'Cannot be placed there: {reason}' },
+  REGISTRY_VERSION_CONFLICT: { status: 409, zh: '该记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and retry' },
+  REGISTRY_ARCHIVED: { status: 409, zh: '{entity}已注销或归档', en: '{entity} is archived' },
+  REGISTRY_IN_USE: { status: 409, zh: '{entity}仍被使用：{reason}', en: '{entity} is still in use: {reason}' },
+  IMPORT_JOB_NOT_FOUND: { status: 404, zh: '导入任务不存在', en: 'Import job not found' },
+  IMPORT_ENTITY_UNKNOWN: { status: 400, zh: '不支持导入的数据类型：{entity}', en: 'Unknown import type: {entity}' },
+  IMPORT_TOO_LARGE: { status: 413, zh: '导入文件过大（上限 {limit}）', en: 'Import file too large (limit {limit})' },
   AUDIT_NOT_FOUND: { status: 404, zh: '日志不存在', en: 'Audit entry not found' },
 } satisfies Record<string, Entry>;
 

@@ -15,6 +15,7 @@ import { accountRoutes } from '../modules/accounts/accounts.routes.ts';
 import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { zoneRoutes } from '../modules/zones/index.ts';
+import { registryRoutes } from '../modules/registry/index.ts';
 import { installAuth } from './auth-plugin.ts';
 import { frameworkErrors, installErrorHandling } from './errors.ts';
 import { installInputGuard } from './input-guard.ts';
@@ -65,6 +66,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(regionRoutes(opts.db), { prefix: API_PREFIX });
   await app.register(auditRoutes(opts.db), { prefix: API_PREFIX });
   await app.register(zoneRoutes(opts.db), { prefix: API_PREFIX });
+  await app.register(registryRoutes(opts.db), { prefix: API_PREFIX });
 
   const web = opts.webDist === undefined ? defaultWebDist() : opts.webDist;
   if (web && fs.existsSync(path.join(web, 'index.html'))) {

@@ -22,7 +22,18 @@ export class AppError extends Error {
 export function renderMessage(code: ErrorCode, params: Record<string, unknown>, lang: Lang): string {
   const entry = ERROR_CATALOGUE[code];
   const template = lang === 'en' ? entry.en : entry.zh;
-  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : String(params[k])));
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => (params[k] === undefined ? `{${k}}` : localized(params[k], lang)));
+}
+
+/** A parameter may itself be bilingual ({ zh, en }), e.g. a field name or a row-check reason. */
+export interface Bilingual {
+  zh: string;
+  en: string;
+}
+
+function localized(v: unknown, lang: Lang): string {
+  if (v && typeof v === 'object' && 'zh' in v && 'en' in v) return String(lang === 'en' ? (v as Bilingual).en : (v as Bilingual).zh);
+  return String(v);
 }
 
 /** Picks zh-CN unless the client prefers English. */

@@ -12,7 +12,7 @@ export interface TestDatabase extends Database {
   drop(): Promise<void>;
 }
 
-const TABLES = ['regions', 'region_counters', 'grid_zones', 'users', 'sessions', 'api_tokens', 'departments', 'settings'];
+const TABLES = ['regions', 'region_counters', 'grid_zones', 'users', 'sessions', 'api_tokens', 'departments', 'settings', 'estates', 'buildings', 'units', 'dwellings', 'rentals', 'places', 'assets', 'households', 'residents', 'resident_stays', 'resident_moves', 'organizations', 'organization_members', 'import_jobs'];
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   initPiiKeys(undefined);

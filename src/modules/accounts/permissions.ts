@@ -22,17 +22,20 @@ export const PERMISSIONS = [
   'audit.verify',
   'settings.write',
   'pii.read',
+  // Registry: add, edit, import and archive residents, buildings, places, organizations, assets.
+  'registry.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  districtStaff: ['regions.write', 'users.manage', 'departments.manage', 'audit.read', 'settings.write'],
-  streetStaff: ['regions.write', 'users.manage', 'audit.read'],
-  communityStaff: ['regions.write', 'users.manage', 'audit.read'],
+  districtStaff: ['regions.write', 'users.manage', 'departments.manage', 'audit.read', 'settings.write', 'registry.write', 'pii.read'],
+  streetStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.write', 'pii.read'],
+  communityStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.write', 'pii.read'],
   departmentHandler: [],
-  gridChief: [],
-  gridWorker: [],
+  // Grid staff collect and update the registry (采集) but see personal data masked.
+  gridChief: ['registry.write'],
+  gridWorker: ['registry.write'],
   buildingHead: [],
   partySecretary: [],
   partyMember: [],

@@ -2,7 +2,7 @@
 // boundaries, codes, counters, size rules and the locate index. Other modules use only these.
 export * from './regions.model.ts';
 export { listRoots, getRegion, listChildren, searchRegions, subtreeGeoJson, regionHistory, locatePoint } from './regions.service.ts';
-export { createRegion, updateRegion, archiveRegion, restoreRegion, setSizeRules, adjustCounter } from './regions.write.ts';
+export { createRegion, updateRegion, archiveRegion, restoreRegion, setSizeRules, adjustCounter, applyCounterDeltas } from './regions.write.ts';
 export { moveRegion, mergeGrids, splitGrid } from './regions.structure.ts';
 export { importRegions, addCountsByCode, type ImportProblem, type ImportResult, type ImportProgress } from './regions.bulk.ts';
 export { loadInScope, sizeRulesFor, summaries, regionSummariesByIds } from './regions.access.ts';
@@ -20,3 +20,4 @@ import { WHOLE_SYSTEM as WHOLE } from '../../shared/context.ts';
 import { findByCode as findByCodeT } from './regions.repository.ts';
 /** System-wide lookup by code, for loaders and the CLI acting as the system. */
 export const findRegionByCodeSystem = (db: DbT, code: string) => findByCodeT(scopedT(db, WHOLE), code);
+export { pinyinKeys } from './pinyin.ts';

@@ -214,3 +214,22 @@ export async function adjustCounter(sdb: ScopedDb, regionId: number, measure: st
   const row = await loadInScope(sdb, regionId);
   await repo.addToCounters(sdb.db, pathIds(row.path), measure, delta);
 }
+
+/**
+ * Applies counter deltas recorded at leaves (by the leaf's path) to each leaf and all its
+ * ancestors, summed first so a batch of thousands of rows costs one upsert per region × measure.
+ * Runs in the caller's transaction: counters move with the rows they count.
+ */
+export async function applyCounterDeltas(tx: DbOrTx, deltas: Iterable<{ path: string; measure: string; value: number }>): Promise<void> {
+  const sums = new Map<string, { regionId: number; measure: string; value: number }>();
+  for (const d of deltas) {
+    if (d.value === 0) continue;
+    for (const regionId of pathIds(d.path)) {
+      const k = `${regionId}:${d.measure}`;
+      const cur = sums.get(k);
+      if (cur) cur.value += d.value;
+      else sums.set(k, { regionId, measure: d.measure, value: d.value });
+    }
+  }
+  await repo.addToCountersBulk(tx, [...sums.values()].filter((s) => s.value !== 0));
+}

@@ -1,11 +1,13 @@
 // Loads a generated demo city into a database through the same services a user would use:
-// the bulk region importer (with all its checks), departments, users, and counters seeded from
-// the generator's planned household and resident numbers (until the registry supplies real ones).
+// the bulk region importer (with all its checks), departments, users, and then either the
+// registry's population (through the import sheets; counters follow the rows) or, for tests that
+// need only the tree, counters seeded from the generator's planned sizes.
 import type { Db } from '../db/engine.ts';
 import { createDepartment, createUserUnchecked, listDepartments, PERMISSIONS } from '../modules/accounts/index.ts';
 import { addCountsByCode, importRegions, type ImportProgress } from '../modules/regions/index.ts';
 import { systemContext } from '../shared/context.ts';
 import { findRegionIdsByCode } from './lookup.ts';
+import { loadPopulation } from './load-population.ts';
 import { generateDemoCity, type DemoCity, type DemoScale } from './index.ts';
 
 export const DEMO_PASSWORD = 'wangge2026';
@@ -17,7 +19,13 @@ export interface LoadedDemo {
 
 export async function loadDemoCity(
   db: Db,
-  opts: { scale: DemoScale; seed?: number; onProgress?: (phase: string, done: number, total: number) => void },
+  opts: {
+    scale: DemoScale;
+    seed?: number;
+    /** Load the registry (people, housing, places …) too; without it counters hold planned sizes. */
+    population?: boolean;
+    onProgress?: (phase: string, done: number, total: number) => void;
+  },
 ): Promise<LoadedDemo> {
   const ctx = systemContext('demo', PERMISSIONS);
   const city = generateDemoCity({ scale: opts.scale, seed: opts.seed, onProgress: (d, t) => opts.onProgress?.('generate', d, t) });
@@ -25,7 +33,7 @@ export async function loadDemoCity(
   await importRegions(db, ctx, city.regions, progress);
 
   const counts: { code: string; measure: string; value: number }[] = [];
-  for (const r of city.regions) {
+  for (const r of opts.population ? [] : city.regions) {
     const a = r.attributes ?? {};
     // Residents are counted where people live (micro-grids); households at the grid level.
     if (r.level === 6 && typeof a.plannedResidents === 'number') counts.push({ code: r.code, measure: 'residents', value: a.plannedResidents });
@@ -55,5 +63,6 @@ export async function loadDemoCity(
     accounts.push({ username: a.username, displayName: a.displayName, roles: a.roles, scope: scopeName });
     opts.onProgress?.('accounts', ++done, city.accounts.length);
   }
+  if (opts.population) await loadPopulation(db, ctx, city, (d, t) => opts.onProgress?.('population', d, t));
   return { city, accounts };
 }

@@ -12,11 +12,12 @@ export interface TestApp {
   login(username: string, password?: string): Promise<string>;
   /** Sends a request as a logged-in user (cookie from `login`). */
   as(cookie: string, opts: InjectOptions): Promise<LightMyRequestResponse>;
-  seedDemo(): Promise<LoadedDemo>;
+  /** Seeds the small demo city; `population` also loads its registry (≈31k residents, slower). */
+  seedDemo(opts?: { population?: boolean }): Promise<LoadedDemo>;
   close(): Promise<void>;
 }
 
-export async function createTestApp(opts: { demo?: boolean } = {}): Promise<TestApp> {
+export async function createTestApp(opts: { demo?: boolean; population?: boolean } = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const app = await buildApp({ db: database.db, webDist: null });
   const t: TestApp = {
@@ -32,8 +33,8 @@ export async function createTestApp(opts: { demo?: boolean } = {}): Promise<Test
     as(cookie, o) {
       return app.inject({ ...o, headers: { ...(o.headers ?? {}), cookie } });
     },
-    async seedDemo() {
-      t.demo = await loadDemoCity(database.db, { scale: 'small' });
+    async seedDemo(o = {}) {
+      t.demo = await loadDemoCity(database.db, { scale: 'small', population: o.population ?? false });
       return t.demo;
     },
     async close() {
@@ -41,7 +42,7 @@ export async function createTestApp(opts: { demo?: boolean } = {}): Promise<Test
       await database.drop();
     },
   };
-  if (opts.demo) await t.seedDemo();
+  if (opts.demo) await t.seedDemo({ population: opts.population });
   return t;
 }
 

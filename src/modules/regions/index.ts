@@ -5,9 +5,11 @@ export { listRoots, getRegion, listChildren, searchRegions, subtreeGeoJson, regi
 export { createRegion, updateRegion, archiveRegion, restoreRegion, setSizeRules, adjustCounter, applyCounterDeltas } from './regions.write.ts';
 export { moveRegion, mergeGrids, splitGrid } from './regions.structure.ts';
 export { importRegions, addCountsByCode, type ImportProblem, type ImportResult, type ImportProgress } from './regions.bulk.ts';
-export { loadInScope, sizeRulesFor, summaries, regionSummariesByIds } from './regions.access.ts';
+export { loadInScope, sizeRulesFor, summaries, regionSummariesByIds, locatePointsInScope } from './regions.access.ts';
 export { findById as findRegionById, unscopedCount as countAllRegions, listSubtree } from './regions.repository.ts';
-export type { RegionRow } from './regions.repository.ts';
+export type { RegionRow, RegionPlacementRow } from './regions.repository.ts';
+/** Batched lookup of regions by code inside the caller's scope (codes outside it are simply absent). */
+export { findPlacementsByCode as findRegionsByCodes } from './regions.repository.ts';
 export type { RegionSummary, RegionDetail } from './regions.presenter.ts';
 export { toSummary } from './regions.presenter.ts';
 export { DEFAULT_SIZE_RULES, SizeRulesSchema, type SizeRules } from './size-rules.ts';

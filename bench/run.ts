@@ -15,6 +15,7 @@ import { runImportBench, profileImportCpu, type ImportBenchResult, type Phase } 
 import { prepareCityLocate, runJsLocate, runSqlLocate, type JsLocateResult, type SqlLocateResult } from './locate-city.bench.ts';
 import { engineVersion, openPgliteBench, openServerBench, OUT_DIR, probeServer, SERVER_URL, type BenchDatabase, type EngineName } from './lib/engines.ts';
 import { runSubtreeBench, type SubtreeBenchResult } from './subtree.bench.ts';
+import { renderRegistrySection, runRegistryBenches, spliceSection } from './registry.bench.ts';
 import { errMsg, fmtMs, fmtRate, fmtRatio, log, msSince, nowNs, runSeconds } from './lib/util.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -46,7 +47,21 @@ interface DemoResult {
 const loads: { at: string; load1: number }[] = [];
 const noteLoad = (at: string) => loads.push({ at, load1: Math.round(os.loadavg()[0] * 100) / 100 });
 
+/** The registry's import and search benchmarks: their own section of RESULTS.md. */
+async function registryBenches(): Promise<void> {
+  const started = new Date().toISOString();
+  const r = await runRegistryBenches();
+  fs.mkdirSync(OUT_DIR, { recursive: true });
+  fs.writeFileSync(path.join(OUT_DIR, 'registry-results.json'), JSON.stringify(r, null, 2));
+  if (QUICK) return log('QUICK run: bench/RESULTS.md left as it was (raw figures in bench/out/registry-results.json)');
+  const file = path.join(ROOT, 'bench', 'RESULTS.md');
+  fs.writeFileSync(file, spliceSection(fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '# Benchmarks\n', renderRegistrySection(r, started)));
+  log('wrote the registry section of bench/RESULTS.md');
+}
+
 async function main(): Promise<void> {
+  // BENCH_ONLY=registry: only the registry benchmarks (their section of RESULTS.md is replaced).
+  if (process.env.BENCH_ONLY === 'registry') return registryBenches();
   const startedAt = new Date();
   noteLoad('start');
   const pkg = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
@@ -166,6 +181,7 @@ async function main(): Promise<void> {
   }
   fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), renderMarkdown({ env, generateMs, byLevel, js, cpuProfile, engines, demo, totalSeconds, rows }));
   log('wrote bench/RESULTS.md and bench/out/results.json');
+  if (!process.env.BENCH_SKIP_REGISTRY) await registryBenches();
 }
 
 // -----------------------------------------------------------------------------------------------

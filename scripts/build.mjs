@@ -1,7 +1,7 @@
 // Build the web app (web/ → web/dist) with Vite, but only when something under web/ is newer
 // than the last build, so `npm start` stays fast on the second run. `--force` always builds.
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -22,10 +22,35 @@ function newest(dir) {
   return best;
 }
 
-// The web app also imports the shared region vocabulary from the server's model.
-// Server files the web app imports (shared vocabulary and wire types) also make the build stale.
-const shared = ['src/modules/regions/regions.model.ts', 'src/modules/regions/regions.views.ts', 'src/modules/accounts/accounts.views.ts', 'src/modules/accounts/permissions.ts', 'src/modules/zones/zones.views.ts'];
-const sources = [newest(web), ...shared.map((f) => ({ mtime: statSync(join(root, f)).mtimeMs, file: join(root, f) }))];
+// Server files the web app imports (shared vocabulary and wire types), and what they import in
+// turn, also make the build stale: found by following import specifiers from web/src.
+function serverImports() {
+  const found = new Set();
+  const queue = [];
+  const scan = (file) => {
+    const text = readFileSync(file, 'utf8');
+    for (const m of text.matchAll(/from\s+'(\.{1,2}\/[^']+)'/g)) {
+      let target = resolve(dirname(file), m[1]);
+      if (!target.endsWith('.ts') && !target.endsWith('.tsx')) target += '.ts';
+      if (target.startsWith(join(root, 'src')) && existsSync(target) && !found.has(target)) {
+        found.add(target);
+        queue.push(target);
+      }
+    }
+  };
+  const walk = (dir) => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      if (SKIP.has(entry.name)) continue;
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (/\.tsx?$/.test(entry.name)) scan(path);
+    }
+  };
+  walk(join(web, 'src'));
+  while (queue.length) scan(queue.pop());
+  return [...found];
+}
+const sources = [newest(web), ...serverImports().map((f) => ({ mtime: statSync(f).mtimeMs, file: f }))];
 const latest = sources.reduce((a, b) => (b.mtime > a.mtime ? b : a));
 const force = process.argv.includes('--force');
 const builtAt = existsSync(marker) ? statSync(marker).mtimeMs : 0;

@@ -7,6 +7,7 @@ import { demoCommand } from './demo.ts';
 import { reportCliError } from './errors.ts';
 import { progressReporter } from './progress.ts';
 import { regionCommands } from './regions.ts';
+import { registryCommands } from './registry.ts';
 import { userCommands } from './users.ts';
 import { withDatabase } from './with-db.ts';
 
@@ -30,6 +31,7 @@ program.command('migrate').description('执行数据库迁移 / apply database m
 demoCommand(program);
 userCommands(program);
 regionCommands(program);
+registryCommands(program);
 
 const audit = program.command('audit').description('操作日志 / audit log');
 audit

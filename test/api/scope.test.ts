@@ -10,6 +10,11 @@ import { DEMO_PASSWORD } from '../../src/demo/load.ts';
 import { gridCode } from '../../src/modules/regions/codes.ts';
 import { DEFAULT_SIZE_RULES } from '../../src/modules/regions/size-rules.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { idNumber, residentFixtures, type ResidentFixtures } from '../support/residents.ts';
+import { importFixtures, type ImportFixtures } from '../support/imports.ts';
+import { jobSettled } from '../../src/modules/registry/import/jobs.service.ts';
+import { housingFixtures, type HousingFixtures } from '../support/housing.ts';
+import { placeFixtures, type PlaceFixtures } from '../support/places.ts';
 
 let t: TestApp;
 let admin: string;
@@ -47,6 +52,10 @@ interface Side {
   subtreeIds: Set<number>;
   subtreeCodes: Set<string>;
   userIds: Set<number>;
+  reg: ResidentFixtures; // residents and a household in `grid`
+  imp: ImportFixtures; // a finished import job by the community's manager (with an error workbook)
+  housing: HousingFixtures; // an estate, building, dwelling with a tenant, and a running lease in `grid`
+  pl: PlaceFixtures; // places, organizations (one in an estate) and assets in `grid` / at `microPoint`
 }
 const sides = {} as Record<'A' | 'B', Side>;
 
@@ -80,6 +89,20 @@ async function snapshot() {
     (SELECT md5(coalesce(string_agg(concat_ws(',', id, name, version, grid_ids::text, chief_user_id, deputy_user_ids::text, archived_at), '|' ORDER BY id), '')) FROM grid_zones) AS zones_hash,
     (SELECT md5(coalesce(string_agg(concat_ws(',', id, revoked_at), '|' ORDER BY id), '')) FROM api_tokens) AS tokens_hash,
     (SELECT md5(coalesce(string_agg(concat_ws(',', key, value::text), '|' ORDER BY key), '')) FROM settings) AS settings_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, name, version, region_path, household_id, household_role, dwelling_id, tags::text, seasonal, archived_at, left_reason, id_number_hash, mobile_hash, note), '|' ORDER BY id), '')) FROM residents) AS residents_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, number, version, region_path, dwelling_id, head_resident_id, archived_at), '|' ORDER BY id), '')) FROM households) AS households_hash,
+    (SELECT count(*) FROM resident_moves)::text AS resident_moves,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, resident_id, arrive_on, leave_on, note), '|' ORDER BY id), '')) FROM resident_stays) AS stays_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', code, name_zh, name_en, sort, active), '|' ORDER BY code), '')) FROM care_groups) AS care_groups_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, name, kind, version, region_path, credit_code, contact_mobile_hash, employees, status, archived_at), '|' ORDER BY id), '')) FROM places) AS places_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, name, kind, subkind, version, region_path, estate_id, leader_resident_id, description, archived_at), '|' ORDER BY id), '')) FROM organizations) AS organizations_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', organization_id, resident_id, role), '|' ORDER BY organization_id, resident_id), '')) FROM organization_members) AS members_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, code, name, version, region_path, lng, lat, status, department_id, archived_at), '|' ORDER BY id), '')) FROM assets) AS assets_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, name, version, region_path, property_company_id, unmanaged, archived_at), '|' ORDER BY id), '')) FROM estates) AS estates_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, number, version, region_path, estate_id, unit_count, floors, archived_at), '|' ORDER BY id), '')) FROM buildings) AS buildings_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, building_id, number, label), '|' ORDER BY id), '')) FROM units) AS units_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, building_id, unit_number, number, version, region_path, area, occupancy, archived_at), '|' ORDER BY id), '')) FROM dwellings) AS dwellings_hash,
+    (SELECT md5(coalesce(string_agg(concat_ws(',', id, dwelling_id, version, landlord_name, landlord_mobile_hash, lease_end, monthly_rent, ended_at, archived_at), '|' ORDER BY id), '')) FROM rentals) AS rentals_hash,
     (SELECT md5(coalesce(string_agg(concat_ws(',', region_id, measure, value), '|' ORDER BY region_id, measure), '')) FROM region_counters) AS counters_hash`);
   return counts;
 }
@@ -142,6 +165,10 @@ async function setUpSide(key: 'A' | 'B', manager: string): Promise<Side> {
     subtreeIds: new Set(subtree.map((r) => r.id)),
     subtreeCodes: new Set(subtree.map((r) => r.code)),
     userIds: new Set(scopedUsers.map((u) => u.id)),
+    reg: await residentFixtures(t, admin, key, grid.id),
+    imp: await importFixtures(t, cookie, key, grid.code),
+    housing: await housingFixtures(t, admin, key, { communityId: community.id, gridId: grid.id }),
+    pl: await placeFixtures(t, admin, key, { communityId: community.id, gridId: grid.id, point: microPoint }),
   };
 }
 
@@ -490,6 +517,408 @@ const TABLE: Record<string, Entry> = {
     street: (side) => [probe('archive zone', post(`/zones/${side.zone.id}/archive`), expectStatus(204))],
     streetWrites: true,
   },
+  // Residents, households (registry): every row lies in a region; a sibling's residents are out of
+  // reach by id, by list and by every search key (name, initials, last 4, full ID, mobile).
+  'GET /api/v1/residents': {
+    cross: (me, them) => [
+      probe('list', get('/residents?limit=500'), listWithout(itemIds, (s) => new Set([s.reg.main.id, s.reg.member.id, s.reg.patch.id]), (m) => [m.reg.main.id])),
+      probe('by their name', get(`/residents?q=${encodeURIComponent(them.reg.main.name)}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('by their last 4', get(`/residents?q=${them.reg.main.idNumber.slice(-4)}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('by their full ID number', get(`/residents?q=${them.reg.main.idNumber}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('by their mobile', get(`/residents?q=${them.reg.main.mobile}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('in their household', get(`/residents?householdId=${them.reg.household.id}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('in their grid', get(`/residents?regionId=${them.grid.id}`), scopeDenied()),
+    ],
+    street: (side) => [
+      probe('street lists both', get('/residents?limit=500'), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.reg.main.id))),
+      probe('street finds by mobile', get(`/residents?q=${side.reg.main.mobile}`), expectStatus(200, (b, s) => expect(itemIds(b)).toEqual([s.reg.main.id]))),
+    ],
+  },
+  'GET /api/v1/residents/:id': {
+    cross: (_me, them) => [probe('their resident', get(`/residents/${them.reg.main.id}`), scopeDenied())],
+    street: (side) => [probe('resident', get(`/residents/${side.reg.main.id}`), expectStatus(200, (b) => expect(b.idNumberMasked).toMatch(/\*{11}/)))],
+  },
+  'GET /api/v1/residents/:id/pii': {
+    cross: (_me, them) => [probe('their full ID number', get(`/residents/${them.reg.main.id}/pii`), scopeDenied())],
+    // Writes an audit row (pii.view), so it runs with the writes.
+    street: (side) => [probe('reveal', get(`/residents/${side.reg.main.id}/pii`), expectStatus(200, (b, s) => expect(b.idNumber).toBe(s.reg.main.idNumber)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/residents': {
+    cross: (me, them) => [
+      probe('in their grid', post('/residents', { name: '越界', ethnicity: '汉族', idNumber: idNumber('1990-01-01', me.key === 'A' ? 301 : 302), residenceType: 'registered', householdRole: 'head', regionId: them.grid.id }), scopeDenied()),
+      probe('joining their household', post('/residents', { name: '越界', ethnicity: '汉族', idNumber: idNumber('1990-01-01', me.key === 'A' ? 303 : 304), residenceType: 'registered', householdRole: 'child', regionId: me.grid.id, householdId: them.reg.household.id }), scopeDenied()),
+    ],
+    street: (side) => [probe('create', post('/residents', { name: '街道登记', ethnicity: '汉族', idNumber: idNumber('1990-01-01', side.key === 'A' ? 401 : 402), residenceType: 'migrant', householdRole: 'head', regionId: side.grid.id }), expectStatus(201))],
+    streetWrites: true,
+  },
+  'PATCH /api/v1/residents/:id': {
+    cross: (_me, them) => [probe('their resident', patch(`/residents/${them.reg.patch.id}`, { version: them.reg.patch.version, note: '越界' }), scopeDenied())],
+    street: (side) => [probe('patch', patch(`/residents/${side.reg.patch.id}`, { version: side.reg.patch.version, note: '街道改' }), expectStatus(200, (b) => expect(b.note).toBe('街道改')))],
+    streetWrites: true,
+  },
+  'POST /api/v1/residents/:id/move': {
+    cross: (me, them) => [
+      probe('their resident', post(`/residents/${them.reg.move.id}/move`, { regionId: me.grid.id, householdRole: 'head', movedOn: '2024-01-01', version: them.reg.move.version }), scopeDenied()),
+      probe('mine into their grid', post(`/residents/${me.reg.move.id}/move`, { regionId: them.grid.id, householdRole: 'head', movedOn: '2024-01-01', version: me.reg.move.version }), scopeDenied()),
+      probe('mine into their household', post(`/residents/${me.reg.move.id}/move`, { householdId: them.reg.household.id, householdRole: 'other', movedOn: '2024-01-01', version: me.reg.move.version }), scopeDenied()),
+    ],
+    street: (side, other) => [probe('move across communities', post(`/residents/${side.reg.move.id}/move`, { regionId: other.grid.id, householdRole: 'head', movedOn: '2024-01-01', version: side.reg.move.version }), expectStatus(200, (b, s) => expect(b.region.id).not.toBe(s.grid.id)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/residents/:id/archive': {
+    cross: (_me, them) => [probe('their resident', post(`/residents/${them.reg.archive.id}/archive`, { leftReason: 'movedOut', on: '2024-01-01', version: them.reg.archive.version }), scopeDenied())],
+    street: (side) => [probe('archive', post(`/residents/${side.reg.archive.id}/archive`, { leftReason: 'movedOut', on: '2024-01-01', version: side.reg.archive.version }), expectStatus(200, (b) => expect(b.archived).toBe(true)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/residents/:id/restore': {
+    cross: (_me, them) => [probe('their archived resident', post(`/residents/${them.reg.archived.id}/restore`, { version: them.reg.archived.version }), scopeDenied())],
+    street: (side) => [probe('restore', post(`/residents/${side.reg.archived.id}/restore`, { version: side.reg.archived.version }), expectStatus(200, (b) => expect(b.archived).toBe(false)))],
+    streetWrites: true,
+  },
+  'PUT /api/v1/residents/:id/stays': {
+    cross: (_me, them) => [probe('their seasonal resident', put(`/residents/${them.reg.seasonal.id}/stays`, { stays: [{ arriveOn: '2024-11-01', leaveOn: null }] }), scopeDenied())],
+    street: (side) => [probe('stays', put(`/residents/${side.reg.seasonal.id}/stays`, { stays: [{ arriveOn: '2024-11-01', leaveOn: null }] }), expectStatus(200, (b) => expect(b.stays).toHaveLength(1)))],
+    streetWrites: true,
+  },
+  'GET /api/v1/households': {
+    cross: (_me, them) => [
+      probe('list', get('/households?limit=500'), listWithout(itemIds, (s) => new Set([s.reg.household.id]), (m) => [m.reg.household.id])),
+      probe('in their grid', get(`/households?regionId=${them.grid.id}`), scopeDenied()),
+    ],
+    street: (side) => [probe('street lists both', get('/households?limit=500'), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.reg.household.id)))],
+  },
+  'GET /api/v1/households/:id': {
+    cross: (_me, them) => [probe('their household', get(`/households/${them.reg.household.id}`), scopeDenied())],
+    street: (side) => [probe('household', get(`/households/${side.reg.household.id}`), expectStatus(200, (b) => expect(b.memberCount).toBe(2)))],
+  },
+  'PATCH /api/v1/households/:id': {
+    cross: (_me, them) => [probe('their household', patch(`/households/${them.reg.household.id}`, { headResidentId: them.reg.member.id, version: them.reg.household.version }), scopeDenied())],
+    street: (side) => [probe('change head', patch(`/households/${side.reg.household.id}`, { headResidentId: side.reg.member.id, version: side.reg.household.version }), expectStatus(200, (b, s) => expect(b.head.id).toBe(s.reg.member.id)))],
+    streetWrites: true,
+  },
+  // Care groups are city-wide configuration, not region-bound: everyone reads the one list; only a
+  // settings.write holder whose scope covers a whole city changes it (community staff lack the
+  // permission; a districtStaff-role account scoped to a community is refused by scope).
+  // Import/export (src/modules/registry/import): jobs are scoped by their importer's scope, every
+  // imported row by the importer's scope; exports page through the list with the caller's scope.
+  'GET /api/v1/registry/templates/:entity': {
+    cross: () => [probe('a template carries no data', get('/registry/templates/resident'), expectStatus(200))],
+    street: () => [probe('template', get('/registry/templates/resident'), expectStatus(200))],
+  },
+  'POST /api/v1/registry/imports': {
+    cross: (me, them) => [
+      probe('a row in their grid', { method: 'POST', url: api('/registry/imports?entity=resident&mode=all-or-nothing'), payload: me.imp.csvFor(them.grid.code, me.key === 'A' ? 601 : 602), headers: { 'content-type': 'text/csv' } }, async (res) => {
+        expect(res.statusCode, res.body).toBe(202);
+        const id = res.json().jobId as number;
+        await jobSettled(id);
+        const [job] = await rows<{ status: string; problems: { reason: { zh: string } }[] }>(sql`SELECT status, problems FROM import_jobs WHERE id = ${id}`);
+        expect(job.status).toBe('rejected');
+        expect(job.problems[0].reason.zh).toContain('不在您的管辖范围内');
+      }),
+    ],
+  },
+  'GET /api/v1/registry/imports': {
+    cross: () => [probe('list', get('/registry/imports?limit=100'), listWithout(itemIds, (s) => new Set([s.imp.job]), (m) => [m.imp.job]))],
+    street: (side) => [probe('street sees both', get('/registry/imports?limit=100'), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.imp.job)))],
+  },
+  'GET /api/v1/registry/imports/:id': {
+    cross: (_me, them) => [probe('their job', get(`/registry/imports/${them.imp.job}`), scopeDenied())],
+    street: (side) => [probe('job', get(`/registry/imports/${side.imp.job}`), expectStatus(200, (b) => expect(b).toMatchObject({ status: 'done', added: 1, rejected: 1 })))],
+  },
+  'GET /api/v1/registry/imports/:id/errors': {
+    cross: (_me, them) => [probe('their error workbook', get(`/registry/imports/${them.imp.job}/errors`), scopeDenied())],
+    street: (side) => [probe('error workbook (pii.read)', get(`/registry/imports/${side.imp.job}/errors`), expectStatus(200))],
+  },
+  'GET /api/v1/registry/exports/:entity': {
+    cross: (_me, them) => [probe('their grid', get(`/registry/exports/resident?regionId=${them.grid.id}`), scopeDenied())],
+    street: (side) => [probe('export (audited)', get(`/registry/exports/resident?regionId=${side.grid.id}`), (res) => {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.headers['content-type']).toContain('spreadsheetml');
+    })],
+    streetWrites: true,
+  },
+  'GET /api/v1/care-groups': {
+    cross: () => [probe('the one city-wide list', get('/care-groups'), expectStatus(200, (b) => expect(b.items.length).toBeGreaterThan(0)))],
+    street: () => [probe('list', get('/care-groups'), expectStatus(200))],
+  },
+  'POST /api/v1/care-groups': {
+    cross: (me) => [probe('add a group for everyone', post('/care-groups', { code: `scope${me.key}`, nameZh: '越界', nameEn: 'x' }), scopeDenied('settings.write'))],
+    street: () => [probe('street staff lack settings.write', post('/care-groups', { code: 'scopeStreet', nameZh: '街道', nameEn: 'x' }), permissionDenied)],
+  },
+  'PATCH /api/v1/care-groups/:code': {
+    cross: () => [probe('retire a group for everyone', patch('/care-groups/disabled', { active: false }), scopeDenied('settings.write'))],
+    street: () => [probe('street staff lack settings.write', patch('/care-groups/disabled', { active: false }), permissionDenied)],
+  },
+  // Places, organizations, assets (registry): rows lie in a region of one community; the other's
+  // rows are out of reach by id, by list, by search, by map box, and as targets of references.
+  'GET /api/v1/places': {
+    cross: (_me, them) => [
+      probe('list', get('/places?limit=500'), listWithout(itemIds, (s) => new Set([s.pl.place.id, s.pl.placePatch.id, s.pl.placeArchive.id]), (m) => [m.pl.place.id])),
+      probe('by their name', get(`/places?q=${encodeURIComponent(them.pl.place.name)}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('in their grid', get(`/places?regionId=${them.grid.id}`), scopeDenied()),
+    ],
+    street: (side) => [probe('street lists both', get('/places?limit=500'), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.pl.place.id)))],
+  },
+  'GET /api/v1/places/:id': {
+    cross: (_me, them) => [probe('their place', get(`/places/${them.pl.place.id}`), scopeDenied())],
+    street: (side) => [probe('place', get(`/places/${side.pl.place.id}`), expectStatus(200, (b) => expect(b.contactMobile).toMatch(/^\d{3}\*{4}\d{4}$/)))],
+  },
+  'GET /api/v1/places/:id/pii': {
+    cross: (_me, them) => [probe('their contact mobile', get(`/places/${them.pl.place.id}/pii`), scopeDenied())],
+    // Writes an audit row (pii.view), so it runs with the writes.
+    street: (side) => [probe('reveal', get(`/places/${side.pl.place.id}/pii`), expectStatus(200, (b, s) => expect(b.contactMobile).toBe(s.pl.place.mobile)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/places': {
+    cross: (_me, them) => [
+      probe('in their grid', post('/places', { regionId: them.grid.id, name: '越界', kind: 'shop' }), scopeDenied()),
+      // A point inside their community lies in none of my regions: nowhere to place it.
+      probe('at their point', post('/places', { name: '越界', kind: 'shop', lng: them.microPoint[0], lat: them.microPoint[1] }), refusedWith(400, 'REGISTRY_PLACEMENT')),
+    ],
+    street: (side) => [probe('create', post('/places', { regionId: side.grid.id, name: `街道场所${side.key}`, kind: 'market' }), expectStatus(201))],
+    streetWrites: true,
+  },
+  'PATCH /api/v1/places/:id': {
+    cross: (me, them) => [
+      probe('their place', patch(`/places/${them.pl.placePatch.id}`, { version: them.pl.placePatch.version, name: '越界' }), scopeDenied()),
+      probe('mine into their grid', patch(`/places/${me.pl.placePatch.id}`, { version: me.pl.placePatch.version, regionId: them.grid.id }), scopeDenied()),
+    ],
+    street: (side) => [probe('patch', patch(`/places/${side.pl.placePatch.id}`, { version: side.pl.placePatch.version, employees: 3 }), expectStatus(200, (b) => expect(b.employees).toBe(3)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/places/:id/archive': {
+    cross: (_me, them) => [probe('their place', post(`/places/${them.pl.placeArchive.id}/archive`), scopeDenied())],
+    street: (side) => [probe('archive', post(`/places/${side.pl.placeArchive.id}/archive`), expectStatus(204))],
+    streetWrites: true,
+  },
+  'GET /api/v1/organizations': {
+    cross: (_me, them) => [
+      probe('list', get('/organizations?limit=500'), listWithout(itemIds, (s) => new Set([s.pl.org.id, s.pl.orgPatch.id, s.pl.orgArchive.id]), (m) => [m.pl.org.id])),
+      probe('by their name', get(`/organizations?q=${encodeURIComponent(them.pl.org.name)}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('in their community', get(`/organizations?regionId=${them.community.id}`), scopeDenied()),
+    ],
+    street: (side) => [probe('street lists both', get('/organizations?limit=500'), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.pl.org.id)))],
+  },
+  'GET /api/v1/organizations/:id': {
+    cross: (_me, them) => [probe('their organization', get(`/organizations/${them.pl.org.id}`), scopeDenied())],
+    street: (side) => [probe('organization', get(`/organizations/${side.pl.orgPatch.id}`), expectStatus(200, (b, s) => expect(b.estate.id).toBe(s.pl.estate)))],
+  },
+  'POST /api/v1/organizations': {
+    cross: (me, them) => [
+      probe('in their community', post('/organizations', { regionId: them.community.id, kind: 'communityTeam', subkind: 'culture', name: '越界' }), scopeDenied()),
+      probe('my committee for their estate', post('/organizations', { regionId: me.grid.id, kind: 'ownersCommittee', name: '越界业委会', estateId: them.pl.estate }), scopeDenied()),
+    ],
+    street: (side) => [probe('create', post('/organizations', { regionId: side.community.id, kind: 'newOrganization', subkind: 'social', name: `街道组织${side.key}` }), expectStatus(201))],
+    streetWrites: true,
+  },
+  'PATCH /api/v1/organizations/:id': {
+    cross: (me, them) => [
+      probe('their organization', patch(`/organizations/${them.pl.orgPatch.id}`, { version: them.pl.orgPatch.version, name: '越界' }), scopeDenied()),
+      probe('mine into their community', patch(`/organizations/${me.pl.org.id}`, { version: me.pl.org.version, regionId: them.community.id }), scopeDenied()),
+      probe('mine onto their estate', patch(`/organizations/${me.pl.orgPatch.id}`, { version: me.pl.orgPatch.version, estateId: them.pl.estate }), scopeDenied()),
+    ],
+    street: (side) => [probe('patch', patch(`/organizations/${side.pl.orgPatch.id}`, { version: side.pl.orgPatch.version, description: '街道改' }), expectStatus(200, (b) => expect(b.description).toBe('街道改')))],
+    streetWrites: true,
+  },
+  'PUT /api/v1/organizations/:id/members': {
+    cross: (me, them) => [
+      probe('their organization', put(`/organizations/${them.pl.org.id}/members`, { members: [] }), scopeDenied()),
+      probe('their resident in mine', put(`/organizations/${me.pl.org.id}/members`, { members: [{ residentId: them.reg.main.id, role: 'member' }] }), scopeDenied()),
+    ],
+    street: (side) => [probe('members', put(`/organizations/${side.pl.org.id}/members`, { members: [{ residentId: side.reg.main.id, role: 'leader' }] }), expectStatus(200, (b, s) => expect(b.leaderResidentId).toBe(s.reg.main.id)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/organizations/:id/archive': {
+    cross: (_me, them) => [probe('their organization', post(`/organizations/${them.pl.orgArchive.id}/archive`), scopeDenied())],
+    street: (side) => [probe('archive', post(`/organizations/${side.pl.orgArchive.id}/archive`), expectStatus(204))],
+    streetWrites: true,
+  },
+  'GET /api/v1/assets': {
+    cross: (_me, them) => [
+      probe('list', get('/assets?limit=500'), listWithout(itemIds, (s) => new Set([s.pl.asset.id, s.pl.assetPatch.id, s.pl.assetArchive.id]), (m) => [m.pl.asset.id])),
+      probe('map box around their assets', get(`/assets?bbox=${them.pl.asset.lng - 1e-6},${them.pl.asset.lat - 1e-6},${them.pl.asset.lng + 1e-6},${them.pl.asset.lat + 1e-6}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('in their micro-grid', get(`/assets?regionId=${them.micro.id}`), scopeDenied()),
+    ],
+    street: (side) => [probe('street lists both', get('/assets?limit=500'), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.pl.asset.id)))],
+  },
+  'GET /api/v1/assets/:id': {
+    cross: (_me, them) => [probe('their asset', get(`/assets/${them.pl.asset.id}`), scopeDenied())],
+    street: (side) => [probe('asset', get(`/assets/${side.pl.asset.id}`), expectStatus(200, (b, s) => expect(b.code).toBe(s.pl.asset.code)))],
+  },
+  'POST /api/v1/assets': {
+    cross: (me, them) => [
+      probe('at their point', post('/assets', { category: '01', subcategory: '01', name: '越界', lng: them.microPoint[0], lat: them.microPoint[1] }), refusedWith(400, 'REGISTRY_PLACEMENT')),
+      probe('their code again', post('/assets', { code: them.pl.asset.code, name: '越界', lng: me.microPoint[0], lat: me.microPoint[1] }), (res) => {
+        expect([400, 409], res.body).toContain(res.statusCode);
+        expect(['REGISTRY_DUPLICATE', 'REGISTRY_FIELD_INVALID']).toContain(code(res));
+      }),
+    ],
+    street: (side) => [probe('create', post('/assets', { category: '04', subcategory: '02', name: `街道部件${side.key}`, lng: side.microPoint[0], lat: side.microPoint[1] }), expectStatus(201))],
+    streetWrites: true,
+  },
+  'PATCH /api/v1/assets/:id': {
+    cross: (me, them) => [
+      probe('their asset', patch(`/assets/${them.pl.assetPatch.id}`, { version: them.pl.assetPatch.version, status: 'damaged' }), scopeDenied()),
+      probe('mine to their point', patch(`/assets/${me.pl.assetPatch.id}`, { version: me.pl.assetPatch.version, lng: them.microPoint[0], lat: them.microPoint[1] }), refusedWith(400, 'REGISTRY_PLACEMENT')),
+    ],
+    street: (side) => [probe('patch', patch(`/assets/${side.pl.assetPatch.id}`, { version: side.pl.assetPatch.version, status: 'damaged' }), expectStatus(200, (b) => expect(b.status).toBe('damaged')))],
+    streetWrites: true,
+  },
+  'POST /api/v1/assets/:id/archive': {
+    cross: (_me, them) => [probe('their asset', post(`/assets/${them.pl.assetArchive.id}/archive`), scopeDenied())],
+    street: (side) => [probe('archive', post(`/assets/${side.pl.assetArchive.id}/archive`), expectStatus(204))],
+    streetWrites: true,
+  },
+  // Housing: estates, buildings, dwellings, rentals (fixtures in test/support/housing.ts).
+  'GET /api/v1/estates': {
+    cross: (me, them) => [
+      probe('list', get('/estates?limit=500'), listWithout(itemIds, (s) => new Set([s.housing.estate.id]), (m) => [m.housing.estate.id])),
+      probe('by their name', get(`/estates?q=${encodeURIComponent(them.housing.estate.name)}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('in their community', get(`/estates?regionId=${them.community.id}`), scopeDenied()),
+    ],
+    street: (side) => [probe('street lists both', get('/estates?limit=500'), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.housing.estate.id)))],
+  },
+  'GET /api/v1/estates/:id': {
+    cross: (_me, them) => [probe('their estate', get(`/estates/${them.housing.estate.id}`), scopeDenied())],
+    street: (side) => [probe('estate', get(`/estates/${side.housing.estate.id}`), expectStatus(200, (b, s) => expect(b.buildings.map((x: { id: number }) => x.id)).toContain(s.housing.building.id)))],
+  },
+  'POST /api/v1/estates': {
+    cross: (_me, them) => [
+      probe('in their community', post('/estates', { regionId: them.community.id, name: '越界小区' }), scopeDenied()),
+      probe('in their grid', post('/estates', { regionId: them.grid.id, name: '越界小区' }), scopeDenied()),
+    ],
+    street: (side) => [probe('create', post('/estates', { regionId: side.community.id, name: '街道建小区' }), expectStatus(201))],
+    streetWrites: true,
+  },
+  'PATCH /api/v1/estates/:id': {
+    cross: (me, them) => [
+      probe('their estate', patch(`/estates/${them.housing.estate.id}`, { version: them.housing.estate.version, name: '改名' }), scopeDenied()),
+      probe('move my estate into their community', patch(`/estates/${me.housing.estate.id}`, { version: me.housing.estate.version, regionId: them.community.id }), scopeDenied()),
+    ],
+    street: (side) => [probe('patch', patch(`/estates/${side.housing.estate.id}`, { version: side.housing.estate.version, address: '街道改地址' }), expectStatus(200, (b) => expect(b.address).toBe('街道改地址')))],
+    streetWrites: true,
+  },
+  'POST /api/v1/estates/:id/archive': {
+    cross: (_me, them) => [probe('their estate', post(`/estates/${them.housing.estate.id}/archive`), scopeDenied())],
+    // The street reaches the estate and is told why it stays: it still has a building.
+    street: (side) => [probe('archive refused while in use', post(`/estates/${side.housing.estate.id}/archive`), refusedWith(409, 'REGISTRY_IN_USE'))],
+  },
+  'GET /api/v1/buildings': {
+    cross: (_me, them) => [
+      probe('list', get('/buildings?limit=500'), listWithout(itemIds, (s) => new Set([s.housing.building.id]), (m) => [m.housing.building.id])),
+      probe('of their estate', get(`/buildings?estateId=${them.housing.estate.id}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('in their grid', get(`/buildings?regionId=${them.grid.id}`), scopeDenied()),
+    ],
+    street: (side) => [probe('street lists both', get('/buildings?limit=500'), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.housing.building.id)))],
+  },
+  'GET /api/v1/buildings/:id': {
+    cross: (_me, them) => [probe('their building', get(`/buildings/${them.housing.building.id}`), scopeDenied())],
+    street: (side) => [probe('building', get(`/buildings/${side.housing.building.id}`), expectStatus(200, (b) => expect(b.units).toHaveLength(2)))],
+  },
+  'GET /api/v1/buildings/:id/floor-plan': {
+    cross: (_me, them) => [probe('their floor plan', get(`/buildings/${them.housing.building.id}/floor-plan`), scopeDenied())],
+    street: (side) => [probe('floor plan', get(`/buildings/${side.housing.building.id}/floor-plan`), expectStatus(200, (b) => expect(b.floors.at(-1).cells[0][0]).toMatchObject({ number: '101', residents: 1, rental: true })))],
+  },
+  'POST /api/v1/buildings': {
+    cross: (me, them) => [
+      probe('in their grid', post('/buildings', { regionId: them.grid.id, number: 'X1', floors: 3 }), scopeDenied()),
+      probe('in my grid, in their estate', post('/buildings', { regionId: me.grid.id, estateId: them.housing.estate.id, number: 'X2', floors: 3 }), scopeDenied()),
+    ],
+    street: (side) => [probe('create', post('/buildings', { regionId: side.grid.id, estateId: side.housing.estate.id, number: '街道楼', floors: 3 }), expectStatus(201))],
+    streetWrites: true,
+  },
+  'PATCH /api/v1/buildings/:id': {
+    cross: (me, them) => [
+      probe('their building', patch(`/buildings/${them.housing.building.id}`, { version: them.housing.building.version, address: '越界' }), scopeDenied()),
+      probe('put my building in their estate', patch(`/buildings/${me.housing.building.id}`, { version: me.housing.building.version, estateId: them.housing.estate.id }), scopeDenied()),
+    ],
+    street: (side) => [probe('patch', patch(`/buildings/${side.housing.building.id}`, { version: side.housing.building.version, address: '街道改楼址', unitCount: 3 }), expectStatus(200, (b) => expect(b.unitCount).toBe(3)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/buildings/:id/archive': {
+    cross: (_me, them) => [probe('their building', post(`/buildings/${them.housing.building.id}/archive`), scopeDenied())],
+    street: (side) => [probe('archive refused while in use', post(`/buildings/${side.housing.building.id}/archive`), refusedWith(409, 'REGISTRY_IN_USE'))],
+  },
+  'POST /api/v1/buildings/:id/dwellings/generate': {
+    cross: (_me, them) => [probe('in their building', post(`/buildings/${them.housing.building.id}/dwellings/generate`, { floors: [2, 3], perUnitPerFloor: 1 }), scopeDenied())],
+    street: (side) => [probe('generate', post(`/buildings/${side.housing.building.id}/dwellings/generate`, { floors: [5, 6], perUnitPerFloor: 1 }), expectStatus(201, (b) => expect(b.created).toBeGreaterThan(0)))],
+    streetWrites: true,
+  },
+  'GET /api/v1/dwellings': {
+    cross: (_me, them) => [
+      probe('list', get('/dwellings?limit=500'), listWithout(itemIds, (s) => new Set([s.housing.dwelling.id]), (m) => [m.housing.dwelling.id])),
+      probe('of their building', get(`/dwellings?buildingId=${them.housing.building.id}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('by their estate name', get(`/dwellings?q=${encodeURIComponent(them.housing.estate.name)}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+    ],
+    street: (side) => [probe('street lists both', get('/dwellings?limit=500'), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.housing.dwelling.id)))],
+  },
+  'GET /api/v1/dwellings/:id': {
+    cross: (_me, them) => [probe('their dwelling', get(`/dwellings/${them.housing.dwelling.id}`), scopeDenied())],
+    street: (side) => [probe('dwelling', get(`/dwellings/${side.housing.dwelling.id}`), expectStatus(200, (b, s) => expect(b.residents.map((r: { name: string }) => r.name)).toContain(s.housing.tenantName)))],
+  },
+  'POST /api/v1/dwellings': {
+    cross: (_me, them) => [probe('in their building', post('/dwellings', { buildingId: them.housing.building.id, unitNumber: 1, floor: 2, number: '201' }), scopeDenied())],
+    street: (side) => [probe('create', post('/dwellings', { buildingId: side.housing.building.id, unitNumber: 2, floor: 2, number: '201' }), expectStatus(201))],
+    streetWrites: true,
+  },
+  'PATCH /api/v1/dwellings/:id': {
+    cross: (me, them) => [
+      probe('their dwelling', patch(`/dwellings/${them.housing.dwelling.id}`, { version: them.housing.dwelling.version, area: 1 }), scopeDenied()),
+      probe('move my dwelling into their building', patch(`/dwellings/${me.housing.dwelling.id}`, { version: me.housing.dwelling.version, buildingId: them.housing.building.id }), scopeDenied()),
+    ],
+    street: (side) => [probe('patch', patch(`/dwellings/${side.housing.dwelling.id}`, { version: side.housing.dwelling.version, area: 81 }), expectStatus(200, (b) => expect(b.area).toBe(81)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/dwellings/:id/archive': {
+    cross: (_me, them) => [probe('their dwelling', post(`/dwellings/${them.housing.dwelling.id}/archive`), scopeDenied())],
+    street: (side) => [probe('archive refused while lived in', post(`/dwellings/${side.housing.dwelling.id}/archive`), refusedWith(409, 'REGISTRY_IN_USE'))],
+  },
+  'GET /api/v1/rentals': {
+    cross: (_me, them) => [
+      probe('list', get('/rentals?limit=500&includeEnded=true'), listWithout(itemIds, (s) => new Set([s.housing.rental.id]), (m) => [m.housing.rental.id])),
+      probe('of their dwelling', get(`/rentals?dwellingId=${them.housing.dwelling.id}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+      probe('by their landlord', get(`/rentals?q=${encodeURIComponent(them.housing.rental.landlordName)}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+    ],
+    street: (side) => [probe('street lists both', get('/rentals?limit=500'), expectStatus(200, (b, s) => expect(itemIds(b)).toContain(s.housing.rental.id)))],
+  },
+  'GET /api/v1/rentals/:id': {
+    cross: (_me, them) => [probe('their rental', get(`/rentals/${them.housing.rental.id}`), scopeDenied())],
+    street: (side) => [probe('rental', get(`/rentals/${side.housing.rental.id}`), expectStatus(200, (b, s) => expect(b.landlordMobileMasked).toBe(`${s.housing.rental.landlordMobile.slice(0, 3)}****${s.housing.rental.landlordMobile.slice(7)}`)))],
+  },
+  'GET /api/v1/rentals/:id/pii': {
+    cross: (_me, them) => [probe('their landlord mobile', get(`/rentals/${them.housing.rental.id}/pii`), scopeDenied())],
+    // Writes an audit row (pii.view), so it runs with the writes.
+    street: (side) => [probe('reveal', get(`/rentals/${side.housing.rental.id}/pii`), expectStatus(200, (b, s) => expect(b.landlordMobile).toBe(s.housing.rental.landlordMobile)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/rentals': {
+    cross: (_me, them) => [probe('on their dwelling', post('/rentals', { dwellingId: them.housing.dwelling.id, landlordName: '越界' }), scopeDenied())],
+    // The dwelling already has a running lease: the street reaches it and is told so.
+    street: (side) => [probe('second lease refused', post('/rentals', { dwellingId: side.housing.dwelling.id, landlordName: '街道' }), refusedWith(409, 'REGISTRY_DUPLICATE'))],
+  },
+  'PATCH /api/v1/rentals/:id': {
+    cross: (_me, them) => [probe('their rental', patch(`/rentals/${them.housing.rental.id}`, { version: them.housing.rental.version, monthlyRent: 1 }), scopeDenied())],
+    street: (side) => [probe('patch', patch(`/rentals/${side.housing.rental.id}`, { version: side.housing.rental.version, monthlyRent: 1200 }), expectStatus(200, (b) => expect(b.monthlyRent).toBe(1200)))],
+    streetWrites: true,
+  },
+  'POST /api/v1/rentals/:id/end': {
+    cross: (_me, them) => [probe('end their lease', post(`/rentals/${them.housing.rental.id}/end`, { endedOn: '2026-06-30' }), scopeDenied())],
+    street: (side) => [probe('end', post(`/rentals/${side.housing.rental.id}/end`, { endedOn: '2026-06-30' }), expectStatus(200, (b) => expect(b.active).toBe(false)))],
+    streetWrites: true,
+  },
+  'GET /api/v1/public/rentals/:postingCode': {
+    // Public by design (the door sign): anyone with the code reads it, so what matters is what it
+    // leaves out: no tenant names, no landlord full name, no full mobile.
+    cross: (_me, them) => [
+      probe('their posting, anonymously', get(`/public/rentals/${them.housing.rental.postingCode}`), (res, _a, _m, th) => {
+        expect(res.statusCode, res.body).toBe(200);
+        expect(res.json()).toMatchObject({ tenantCount: 1, landlord: { name: '欧**' } });
+        for (const secret of [th.housing.tenantName, th.housing.rental.landlordName, th.housing.rental.landlordMobile]) expect(res.body).not.toContain(secret);
+      }, true),
+      probe('a guessed code', get('/public/rentals/AAAAAAAAAAAAAAAAAAAAAA'), refusedWith(404, 'REGISTRY_NOT_FOUND'), true),
+    ],
+  },
   'GET /api/v1/audit': {
     cross: (_me, them) => [
       probe('entries about their community', get(`/audit?entityType=region&entityId=${them.community.id}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
@@ -621,7 +1050,7 @@ describe('every endpoint, two sibling communities', () => {
     // Each write left its audit row in the street's view of the log.
     const log = (await t.as(street, get(`/audit?actorId=${(await rows<{ id: number }>(`SELECT id FROM users WHERE username = 'jd01'`))[0].id}&limit=500`))).json();
     const actions = new Set(log.items.map((i: { action: string }) => i.action));
-    for (const a of ['user.create', 'user.update', 'user.resetPassword', 'user.unlock', 'region.create', 'region.update', 'region.move', 'region.merge', 'region.split', 'region.archive', 'region.restore', 'region.import', 'zone.create', 'zone.update', 'zone.archive']) {
+    for (const a of ['user.create', 'user.update', 'user.resetPassword', 'user.unlock', 'region.create', 'region.update', 'region.move', 'region.merge', 'region.split', 'region.archive', 'region.restore', 'region.import', 'zone.create', 'zone.update', 'zone.archive', 'resident.create', 'resident.update', 'resident.move', 'resident.archive', 'resident.restore', 'resident.stays', 'household.update', 'pii.view', 'place.create', 'place.update', 'place.archive', 'organization.create', 'organization.update', 'organization.members', 'organization.archive', 'asset.create', 'asset.update', 'asset.archive']) {
       expect(actions).toContain(a);
     }
   });

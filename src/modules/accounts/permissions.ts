@@ -22,22 +22,24 @@ export const PERMISSIONS = [
   'audit.verify',
   'settings.write',
   'pii.read',
-  // Registry: add, edit, import and archive residents, buildings, places, organizations, assets.
+  // Registry: read residents and households (personal data, even masked, is for staff only);
+  // add, edit, import and archive residents, buildings, places, organizations, assets.
+  'registry.read',
   'registry.write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  districtStaff: ['regions.write', 'users.manage', 'departments.manage', 'audit.read', 'settings.write', 'registry.write', 'pii.read'],
-  streetStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.write', 'pii.read'],
-  communityStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.write', 'pii.read'],
+  districtStaff: ['regions.write', 'users.manage', 'departments.manage', 'audit.read', 'settings.write', 'registry.read', 'registry.write', 'pii.read'],
+  streetStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'pii.read'],
+  communityStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'pii.read'],
   departmentHandler: [],
   // Grid staff collect and update the registry (采集) but see personal data masked.
-  gridChief: ['registry.write'],
-  gridWorker: ['registry.write'],
-  buildingHead: [],
-  partySecretary: [],
+  gridChief: ['registry.read', 'registry.write'],
+  gridWorker: ['registry.read', 'registry.write'],
+  buildingHead: ['registry.read'],
+  partySecretary: ['registry.read'],
   partyMember: [],
   resident: [],
 };

@@ -23,3 +23,4 @@ import { findByCode as findByCodeT } from './regions.repository.ts';
 /** System-wide lookup by code, for loaders and the CLI acting as the system. */
 export const findRegionByCodeSystem = (db: DbT, code: string) => findByCodeT(scopedT(db, WHOLE), code);
 export { pinyinKeys } from './pinyin.ts';
+export { registerRegionFollower } from './regions.followers.ts';

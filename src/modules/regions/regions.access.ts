@@ -8,6 +8,7 @@ import { getSetting } from '../settings/index.ts';
 import * as repo from './regions.repository.ts';
 import { pathIds, toDetail, toSummary, type RegionDetail, type RegionSummary } from './regions.presenter.ts';
 import { DEFAULT_SIZE_RULES, type SizeRules } from './size-rules.ts';
+import { locateIndexFor } from './regions.locate.ts';
 
 export const scopeOf = (db: DbOrTx, ctx: RequestContext): ScopedDb => scoped(db, ctx.actor.scope);
 
@@ -61,6 +62,25 @@ export async function detail(sdb: ScopedDb, row: repo.RegionRow, ctx: RequestCon
   const ancestors = ancestorRows.map((a) => toSummary(a, counters.get(a.id), rules));
   const childCount = await repo.countActiveChildren(sdb, row.id);
   return toDetail(row, { childCount, counters: counters.get(row.id) ?? {}, ancestors, rules, lang: ctx.lang });
+}
+
+/**
+ * Bulk locate for imports, usable inside a transaction: for each point, the active regions that
+ * contain it and lie in the handle's scope, deepest first. The process cache of the locate index is
+ * keyed by the database handle, so a transaction builds its own: locate a whole batch in one call.
+ */
+export async function locatePointsInScope(sdb: ScopedDb, points: readonly { lng: number; lat: number }[]): Promise<repo.RegionPlacementRow[][]> {
+  if (points.length === 0) return [];
+  const index = await locateIndexFor(sdb.db as Db);
+  const hits = points.map((p) => (Number.isFinite(p.lng) && Number.isFinite(p.lat) ? index.locateAll(p.lng, p.lat) : []));
+  const ids = [...new Set(hits.flat().map((h) => h.id))];
+  const rows = new Map((await repo.listByIds(sdb, ids)).map((r) => [r.id, r]));
+  return hits.map((hs) =>
+    hs
+      .map((h) => rows.get(h.id))
+      .filter((r): r is repo.RegionListRow => !!r && r.archivedAt === null)
+      .map((r) => ({ id: r.id, code: r.code, name: r.name, level: r.level, path: r.path, archivedAt: r.archivedAt })),
+  );
 }
 
 export type { Db };

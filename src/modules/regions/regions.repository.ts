@@ -69,6 +69,21 @@ export async function findPathsByCode(sdb: ScopedDb, codes: string[]): Promise<{
   return out;
 }
 
+/** Light rows (no boundaries) by code, in scope: what bulk imports need to place their rows. */
+export async function findPlacementsByCode(sdb: ScopedDb, codes: string[]): Promise<RegionPlacementRow[]> {
+  const out: RegionPlacementRow[] = [];
+  for (let i = 0; i < codes.length; i += 5000) {
+    out.push(
+      ...(await sdb.db
+        .select({ id: regions.id, code: regions.code, name: regions.name, level: regions.level, path: regions.path, archivedAt: regions.archivedAt })
+        .from(regions)
+        .where(and(inArray(regions.code, codes.slice(i, i + 5000)), sdb.inScope(regions.path)))),
+    );
+  }
+  return out;
+}
+export type RegionPlacementRow = { id: number; code: string; name: string; level: number; path: string; archivedAt: Date | null };
+
 /** Unscoped: only to answer "outside your scope" (403) rather than "no such region" (404). */
 export async function unscopedExists(db: DbOrTx, id: number): Promise<boolean> {
   const [row] = await db.select({ id: regions.id }).from(regions).where(eq(regions.id, id));

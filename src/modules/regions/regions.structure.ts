@@ -1,5 +1,6 @@
 // Structural changes to the tree: move a subtree, merge two sibling grids, split a grid. Each runs
 // in one transaction: paths, counters, boundaries and audit rows change together or not at all.
+import { reassignFollowers, rewriteFollowerPaths } from './regions.followers.ts';
 import type { LineString } from 'geojson';
 import type { Db, DbOrTx } from '../../db/engine.ts';
 import { assertPermission } from '../../shared/authz.ts';
@@ -32,6 +33,7 @@ async function shiftCounters(db: DbOrTx, regionId: number, fromPath: string, toP
 async function moveUnder(sdb: ScopedDb, ctx: RequestContext, row: repo.RegionRow, parent: repo.RegionRow): Promise<repo.RegionRow> {
   const newPath = `${parent.path}${row.id}/`;
   await repo.rewritePaths(sdb.db, row.path, newPath);
+  await rewriteFollowerPaths(sdb.db, row.path, newPath);
   const moved = await repo.updateRegion(sdb, row.id, row.version, { parentId: parent.id });
   if (!moved) throw new AppError('REGION_VERSION_CONFLICT');
   await shiftCounters(sdb.db, row.id, row.path, newPath);
@@ -80,7 +82,8 @@ export async function mergeGrids(db: Db, ctx: RequestContext, id: number, otherI
       const full = await repo.findById(sdb, child.id);
       if (full) await moveUnder(sdb, ctx, full, keep);
     }
-    // The absorbed grid's own counters (counted directly on it) follow it into the kept grid.
+    // Rows placed directly on the absorbed grid, and its own counters, follow it into the kept grid.
+    await reassignFollowers(tx, gone.id, { id: keep.id, path: keep.path });
     const goneCounters = (await repo.countersOf(tx, [gone.id])).get(gone.id) ?? {};
     for (const [measure, value] of Object.entries(goneCounters)) {
       await repo.addToCounters(tx, [keep.id], measure, value);

@@ -9,8 +9,11 @@ const fail = (zh: string, en: string): { ok: false; reason: Bilingual } => ({ ok
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const ID_CHECK = '10X98765432';
-/** Province-level codes (GB/T 2260) that can open an ID number; 71/81/82 are Taiwan, Hong Kong, Macau residence permits. */
-const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82]);
+/**
+ * Province-level codes (GB/T 2260) that can open an ID number. 81/82/83 open the residence permits
+ * of Hong Kong, Macau and Taiwan residents (810000/820000/830000); 71 is Taiwan's own code.
+ */
+const PROVINCES = new Set([11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83]);
 
 export interface IdNumberFacts {
   idNumber: string;

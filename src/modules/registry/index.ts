@@ -5,3 +5,23 @@ export { registryRoutes } from './registry.routes.ts';
 export { SHEETS } from './sheets.ts';
 export { MEASURES, ENTITY_NAMES, type RegistryEntity } from './registry.common.ts';
 export { checkIdNumber, checkMobile, checkCreditCode, checkAssetCode, idCheckDigit, creditCheckChar, ageOn } from './checks.ts';
+export { residentMeasures, householdMeasures } from './residents.measures.ts';
+export { parseResidentRow, residentSheet, RESIDENT_COLUMNS } from './residents.sheet.ts';
+export type { ResidentListItem, ResidentDetail, HouseholdView, CareGroupView } from './residents.views.ts';
+export { placeSheet } from './places.sheet.ts';
+export { organizationSheet } from './organizations.sheet.ts';
+export { assetSheet } from './assets.sheet.ts';
+export type { PlaceView, OrganizationView, OrganizationDetailView, AssetView } from './places.views.ts';
+export { PLACE_KINDS, ASSET_STATUSES } from './places.model.ts';
+export { ORG_KINDS, ORG_SUBKINDS } from './organizations.model.ts';
+export { estateSheet } from './estates.sheet.ts';
+export { buildingSheet } from './buildings.sheet.ts';
+export { dwellingSheet } from './dwellings.sheet.ts';
+export { rentalSheet } from './rentals.sheet.ts';
+export { dwellingMeasures } from './dwellings.service.ts';
+export type * from './housing.views.ts';
+export { OCCUPANCIES, ESTATE_AGES, BUILDING_USES, DWELLING_USES, RENTAL_PURPOSES, dwellingAddress } from './housing.views.ts';
+
+// Placed rows follow their region when the tree is restructured (move, merge, split).
+import { registerRegionFollower } from '../regions/index.ts';
+registerRegionFollower('estates', 'buildings', 'dwellings', 'rentals', 'places', 'assets', 'households', 'residents', 'organizations');

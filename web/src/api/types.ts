@@ -109,3 +109,18 @@ export interface ImportProblem {
   field: string;
   reason: string;
 }
+
+// Registry: housing (小区/楼栋/房屋/出租屋) and places (场所/组织/部件).
+export type {
+  EstateView, EstateDetailView, BuildingView, BuildingDetailView, UnitView, DwellingView, DwellingDetailView, Occupant,
+  RentalView, RentalDetailView, PublicPostingView, FloorPlanCell, FloorPlanView, GenerateResult, HousingCounts,
+  Occupancy, EstateAge, BuildingUse, DwellingUse, RentalPurpose, EstateGeometry,
+} from '../../../src/modules/registry/housing.views';
+export { OCCUPANCIES, ESTATE_AGES, BUILDING_USES, DWELLING_USES, RENTAL_PURPOSES } from '../../../src/modules/registry/housing.views';
+export type { PlaceView, OrganizationView, OrganizationDetailView, OrganizationMemberView, AssetView } from '../../../src/modules/registry/places.views';
+export { PLACE_KINDS, PLACE_STATUSES, ASSET_STATUSES, ASSET_CATEGORIES } from '../../../src/modules/registry/places.model';
+export { ORG_KINDS, ORG_SUBKINDS, MEMBER_ROLES, type OrgKind, type MemberRole } from '../../../src/modules/registry/organizations.model';
+
+export type {
+  ResidentListItem, ResidentList, ResidentDetail, ResidentPii, HouseholdView, HouseholdMember, CareGroupView, TagView, StayView, MoveView, DwellingRef,
+} from '../../../src/modules/registry/residents.views';

@@ -1,9 +1,19 @@
 // English: same keys as zh-CN.ts (checked by the type below).
 import type { Messages } from './zh-CN';
+import { importEn } from '../registry/import/messages';
+import { peopleEn } from '../registry/people/messages';
+import { housingEn } from '../registry/housing/messages';
+import { placesEn } from '../registry/places/messages';
+import { postingEn } from '../public/messages';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
 const en: Shape<Messages> = {
+  people: peopleEn,
+  housing: housingEn,
+  places: placesEn,
+  posting: postingEn,
+  registryImport: importEn,
   app: { name: 'Wangge', product: '网格 wangge', subtitle: 'Grassroots grid governance' },
   common: {
     ok: 'OK', cancel: 'Cancel', save: 'Save', create: 'Create', edit: 'Edit', search: 'Search', reset: 'Reset',

@@ -1,5 +1,16 @@
 // Simplified Chinese: the source of every UI key. en.ts must have the same shape.
+import { importZh } from '../registry/import/messages';
+import { peopleZh } from '../registry/people/messages';
+import { housingZh } from '../registry/housing/messages';
+import { placesZh } from '../registry/places/messages';
+import { postingZh } from '../public/messages';
+
 const zhCN = {
+  people: peopleZh,
+  housing: housingZh,
+  places: placesZh,
+  posting: postingZh,
+  registryImport: importZh,
   app: { name: '网格', product: '网格 wangge', subtitle: '基层网格化治理平台' },
   common: {
     ok: '确定', cancel: '取消', save: '保存', create: '新建', edit: '编辑', search: '查询', reset: '重置',

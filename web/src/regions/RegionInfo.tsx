@@ -3,7 +3,8 @@ import { Card, Descriptions, Empty, Statistic, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RegionDetail } from '../api/types';
 import { formatTime } from '../audit/AuditTable';
-import { attributeLabel, attributeValueLabel, counterLabel, kindLabel, levelLabel } from '../i18n/names';
+import { attributeLabel, attributeValueLabel, kindLabel, levelLabel } from '../i18n/names';
+import { MeasureLabel } from '../registry/people/MeasureLabel';
 
 export function RegionInfo({ region }: { region: RegionDetail }) {
   const { t } = useTranslation();
@@ -26,7 +27,7 @@ export function RegionInfo({ region }: { region: RegionDetail }) {
       <Typography.Title level={5} style={{ marginTop: 12 }}>{t('region.counters')}</Typography.Title>
       {counters.length ? (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 24 }} data-testid="region-counters">
-          {counters.map(([k, v]) => <Statistic key={k} title={counterLabel(t, k)} value={v} />)}
+          {counters.map(([k, v]) => <Statistic key={k} title={<MeasureLabel measure={k} />} value={v} />)}
         </div>
       ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
       <Typography.Title level={5} style={{ marginTop: 12 }}>{t('region.attributes')}</Typography.Title>

@@ -21,6 +21,20 @@ const MapPage = lazy(() => import('../map/MapPage'));
 const UsersPage = lazy(() => import('../accounts/UsersPage'));
 const DepartmentsPage = lazy(() => import('../accounts/DepartmentsPage'));
 const AuditPage = lazy(() => import('../audit/AuditPage'));
+const ResidentsPage = lazy(() => import('../registry/people/ResidentsPage'));
+const ResidentPage = lazy(() => import('../registry/people/ResidentPage'));
+const CareGroupsPage = lazy(() => import('../registry/people/CareGroupsPage'));
+const EstatesPage = lazy(() => import('../registry/housing/EstatesPage'));
+const EstatePage = lazy(() => import('../registry/housing/EstatePage'));
+const BuildingsPage = lazy(() => import('../registry/housing/BuildingsPage'));
+const BuildingPage = lazy(() => import('../registry/housing/BuildingPage'));
+const DwellingsPage = lazy(() => import('../registry/housing/DwellingsPage'));
+const RentalsPage = lazy(() => import('../registry/housing/RentalsPage'));
+const PlacesPage = lazy(() => import('../registry/places/PlacesPage'));
+const OrganizationsPage = lazy(() => import('../registry/places/OrganizationsPage'));
+const AssetsPage = lazy(() => import('../registry/places/AssetsPage'));
+// Public (no login): the rental door sign.
+const PostingPage = lazy(() => import('../public/PostingPage'));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
 
@@ -40,6 +54,7 @@ export function Root() {
               <Routes>
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/password" element={<PasswordPage />} />
+                <Route path="/posting/:code" element={<PostingPage />} />
                 <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
                   <Route index element={<HomePage />} />
                   <Route path="regions" element={<RegionsPage />}>
@@ -50,6 +65,18 @@ export function Root() {
                   <Route path="users" element={<UsersPage />} />
                   <Route path="departments" element={<DepartmentsPage />} />
                   <Route path="audit" element={<AuditPage />} />
+                  <Route path="residents" element={<ResidentsPage />} />
+                  <Route path="residents/:id" element={<ResidentPage />} />
+                  <Route path="settings/care-groups" element={<CareGroupsPage />} />
+                  <Route path="estates" element={<EstatesPage />} />
+                  <Route path="estates/:id" element={<EstatePage />} />
+                  <Route path="buildings" element={<BuildingsPage />} />
+                  <Route path="buildings/:id" element={<BuildingPage />} />
+                  <Route path="dwellings" element={<DwellingsPage />} />
+                  <Route path="rentals" element={<RentalsPage />} />
+                  <Route path="places" element={<PlacesPage />} />
+                  <Route path="organizations" element={<OrganizationsPage />} />
+                  <Route path="assets" element={<AssetsPage />} />
                   <Route path="*" element={<NotFound />} />
                 </Route>
               </Routes>

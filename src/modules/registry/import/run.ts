@@ -1,0 +1,192 @@
+// The import engine: rows stream from the file, are checked by the entity's parse(), and go to its
+// write() in batches. Modes:
+// - all-or-nothing: every batch inside ONE transaction; any rejected row rolls everything back.
+// - skip-invalid: each batch its own transaction (rows, counters, the batch's audit row and the
+//   job's progress commit together), rejected rows are skipped and reported.
+// A kill between batches therefore leaves whole batches only, and re-running the file finishes it:
+// rows already written come back 'unchanged'. Parsing of the next batch overlaps the database
+// work of the current one (the write runs while the loop reads on).
+import type { Db, DbOrTx } from '../../../db/engine.ts';
+import type { RequestContext } from '../../../shared/context.ts';
+import type { Bilingual } from '../../../shared/errors.ts';
+import { problemIn } from '../../../shared/input-check.ts';
+import { scoped } from '../../../shared/scoped.ts';
+import { recordAudit } from '../../audit/index.ts';
+import type { EntitySheet, RowProblem } from '../sheet.ts';
+import { runContext, setRowOrigin } from './context.ts';
+import { headerOf, mapHeader } from './header.ts';
+import * as jobsRepo from './jobs.repository.ts';
+import { openSheet, type ImportSource } from './read.ts';
+
+export type ImportMode = 'all-or-nothing' | 'skip-invalid';
+export const DEFAULT_BATCH = 2000;
+/** Rejected rows kept for the error workbook; beyond this only the count grows. */
+export const MAX_REJECTED_KEPT = 100_000;
+/** Problems kept on the job row for display. */
+export const MAX_JOB_PROBLEMS = 100;
+
+export interface ImportCounts {
+  totalRows: number;
+  processedRows: number;
+  added: number;
+  updated: number;
+  unchanged: number;
+  rejected: number;
+  batches: number;
+}
+
+export interface JobProblem {
+  row: number;
+  column: string;
+  reason: Bilingual;
+}
+
+export interface RejectedRow {
+  row: number;
+  values: string[];
+  problems: RowProblem[];
+}
+
+export interface ImportResult extends ImportCounts {
+  status: 'done' | 'rejected';
+  mode: ImportMode;
+  header: string[];
+  problems: JobProblem[];
+  rejectedRows: RejectedRow[];
+}
+
+export interface RunOptions {
+  mode: ImportMode;
+  fileName: string;
+  batchSize?: number;
+  /** The job row to keep up to date (skip-invalid: inside each batch's transaction). */
+  jobId?: number;
+  onProgress?: (c: ImportCounts) => void;
+}
+
+interface Pending {
+  row: number;
+  values: string[];
+  value?: unknown;
+  problems?: RowProblem[];
+}
+
+class Rollback extends Error {}
+
+export async function runImport(db: Db, ctx: RequestContext, sheet: EntitySheet, source: ImportSource, opts: RunOptions): Promise<ImportResult> {
+  const opened = await openSheet(source, opts.fileName);
+  const map = mapHeader(sheet, opened.header);
+  const batchSize = Math.max(1, opts.batchSize ?? DEFAULT_BATCH);
+  const runCtx = runContext(ctx);
+  const counts: ImportCounts = { totalRows: opened.estimatedRows, processedRows: 0, added: 0, updated: 0, unchanged: 0, rejected: 0, batches: 0 };
+  const problems: JobProblem[] = [];
+  const rejectedRows: RejectedRow[] = [];
+  const examples = new Map(sheet.columns.map((c) => [c.key, c.example]));
+
+  const reject = (p: Pending, list: RowProblem[]) => {
+    counts.rejected++;
+    if (rejectedRows.length < MAX_REJECTED_KEPT) rejectedRows.push({ row: p.row, values: p.values, problems: list });
+    for (const x of list) if (problems.length < MAX_JOB_PROBLEMS) problems.push({ row: p.row, column: headerOf(sheet, x.column).zh, reason: x.reason });
+  };
+
+  /** Writes one batch on `tx`; returns the row problems found. */
+  const writeBatch = async (tx: DbOrTx, batch: Pending[]) => {
+    const good = batch.filter((p) => !p.problems);
+    const outcomes = good.length ? await sheet.write(tx, runCtx, scoped(tx, ctx.actor.scope), good.map((p) => p.value)) : [];
+    if (outcomes.length !== good.length) throw new Error(`${sheet.entity} write() answered ${outcomes.length} outcomes for ${good.length} rows`);
+    const c = { added: 0, updated: 0, unchanged: 0, rejected: 0 };
+    const bad: [Pending, RowProblem[]][] = batch.filter((p) => p.problems).map((p) => [p, p.problems!]);
+    outcomes.forEach((o, i) => {
+      if (o.outcome === 'rejected') bad.push([good[i], o.problems]);
+      else c[o.outcome]++;
+    });
+    c.rejected = bad.length;
+    counts.batches++;
+    await recordAudit(tx, ctx, {
+      action: 'registry.import',
+      entityType: sheet.entity,
+      entityId: opts.jobId ?? 0,
+      regionPath: ctx.actor.scope.path,
+      after: { job: opts.jobId ?? null, batch: counts.batches, rows: [batch[0].row, batch[batch.length - 1].row], added: c.added, updated: c.updated, unchanged: c.unchanged, rejected: c.rejected },
+    });
+    if (opts.jobId !== undefined && opts.mode === 'skip-invalid') {
+      await jobsRepo.addBatchCounts(tx, opts.jobId, { processedRows: batch.length, ...c, totalRows: Math.max(counts.totalRows, counts.processedRows + batch.length) });
+    }
+    return { c, bad, n: batch.length };
+  };
+
+  const account = (r: Awaited<ReturnType<typeof writeBatch>>) => {
+    counts.processedRows += r.n;
+    counts.added += r.c.added;
+    counts.updated += r.c.updated;
+    counts.unchanged += r.c.unchanged;
+    for (const [p, list] of r.bad) reject(p, list);
+    counts.totalRows = Math.max(counts.totalRows, counts.processedRows);
+    opts.onProgress?.({ ...counts });
+  };
+
+  /** Reads all rows, handing full batches to `flush`; one flush runs while the next batch is parsed. */
+  const pump = async (flush: (batch: Pending[]) => Promise<void>) => {
+    let pending: Pending[] = [];
+    let inflight: Promise<void> | null = null;
+    const send = async () => {
+      const b = pending;
+      pending = [];
+      if (inflight) await inflight;
+      inflight = flush(b);
+      inflight.catch(() => undefined);
+    };
+    for await (const r of opened.rows) {
+      const p = toPending(r.row, r.values);
+      if (!p) continue;
+      pending.push(p);
+      if (pending.length >= batchSize) await send();
+    }
+    if (pending.length) await send();
+    if (inflight) await inflight;
+  };
+
+  const toPending = (row: number, values: string[]): Pending | null => {
+    const cells: Record<string, string> = {};
+    let any = false;
+    let sample = true;
+    for (let i = 0; i < map.keys.length; i++) {
+      const k = map.keys[i];
+      if (!k) continue;
+      const v = (values[i] ?? '').trim();
+      cells[k] = v;
+      if (v) any = true;
+      if (v !== (examples.get(k) ?? '')) sample = false;
+    }
+    for (const c of sheet.columns) if (!(c.key in cells)) cells[c.key] = '';
+    // Blank lines, and the template's sample row left as it was, are not data.
+    if (!any || (sample && row === 2)) return null;
+    const bad = problemIn(values);
+    if (bad) return { row, values, problems: [{ column: '', reason: { zh: `含有无法保存的字符（${bad}）`, en: `contains characters that cannot be stored (${bad})` } }] };
+    const parsed = sheet.parse(cells);
+    if (!parsed.ok) return { row, values, problems: parsed.problems };
+    setRowOrigin(parsed.value, row);
+    return { row, values, value: parsed.value };
+  };
+
+  let status: 'done' | 'rejected' = 'done';
+  if (opts.mode === 'skip-invalid') {
+    await pump(async (batch) => account(await db.transaction((tx) => writeBatch(tx, batch))));
+  } else {
+    try {
+      await db.transaction(async (tx) => {
+        await pump(async (batch) => account(await writeBatch(tx, batch)));
+        if (counts.rejected > 0) throw new Rollback();
+      });
+    } catch (e) {
+      if (!(e instanceof Rollback)) throw e;
+      status = 'rejected';
+      // Nothing was written: say so in the counts.
+      counts.added = counts.updated = counts.unchanged = 0;
+    }
+  }
+  counts.totalRows = counts.processedRows;
+  rejectedRows.sort((a, b) => a.row - b.row);
+  problems.sort((a, b) => a.row - b.row);
+  return { ...counts, status, mode: opts.mode, header: opened.header, problems, rejectedRows };
+}

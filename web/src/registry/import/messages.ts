@@ -1,0 +1,46 @@
+// UI text of the registry import dialog (mounted as `registryImport` in the i18n files).
+export const importZh = {
+  button: '导入', title: '导入{{entity}}', tabImport: '导入数据', tabHistory: '导入记录',
+  step1: '选择文件', step2: '上传校验', step3: '导入结果',
+  templateHint: '下载模板，按表头逐行填写（第二行为示例，未改动时导入会跳过）：', template: '{{entity}}导入模板.xlsx',
+  chooseFile: '选择填写好的文件', drop: '点击或拖拽文件到此处', accepted: '支持 .xlsx、.csv（UTF-8 或 GBK 编码）', replaceFile: '点击可更换文件',
+  mode: '导入方式', modeAll: '全部成功才导入', modeAllHint: '有任何一行错误则不导入任何数据（推荐）',
+  modeSkip: '跳过错误行', modeSkipHint: '导入正确的行，错误行列入错误报告',
+  start: '开始导入', again: '继续导入', uploading: '正在上传「{{name}}」…', checking: '正在逐行校验并写入「{{name}}」…', reading: '正在读取文件…',
+  progress: '已处理 {{done}} / {{total}} 行 · {{rate}} 行/秒',
+  done: '导入完成', doneSkipped: '导入完成，已跳过 {{count}} 行错误数据', failed: '导入失败',
+  rejectedAll: '校验未通过：{{count}} 行有错误，未导入任何数据',
+  rejectedAllHint: '按“全部成功才导入”方式，只要有一行错误，整个文件都不导入。请下载错误报告，修改后重新导入；或改用“跳过错误行”。',
+  added: '新增', updated: '更新', unchanged: '未变', rejected: '拒绝',
+  summary: '{{name}} · 共 {{total}} 行 · 用时 {{seconds}} 秒 · {{rate}} 行/秒',
+  problems: '错误明细', firstProblems: '错误明细（前 {{count}} 条，完整内容见错误报告）', downloadErrors: '下载错误报告',
+  row: '行号', col: '列', reason: '原因', wholeRow: '整行',
+  at: '时间', file: '文件', by: '操作人', counts: '新增/更新/未变/拒绝', countsValue: '{{added}} / {{updated}} / {{unchanged}} / {{rejected}}',
+  status: { running: '进行中', queued: '排队中', done: '完成', rejected: '未导入', failed: '失败' },
+  entity: { resident: '实有人口', estate: '小区', building: '楼栋', dwelling: '房屋', rental: '出租屋', place: '场所', organization: '组织', asset: '部件' },
+  column: {},
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const importEn: Shape<typeof importZh> = {
+  button: 'Import', title: 'Import {{entity}}', tabImport: 'Import', tabHistory: 'History',
+  step1: 'Choose file', step2: 'Upload & check', step3: 'Result',
+  templateHint: 'Download the template and fill in one row per record (the second row is a sample, skipped while unchanged):', template: '{{entity}} template.xlsx',
+  chooseFile: 'Choose the filled-in file', drop: 'Click or drag a file here', accepted: '.xlsx or .csv (UTF-8 or GBK)', replaceFile: 'Click to choose another file',
+  mode: 'Mode', modeAll: 'All or nothing', modeAllHint: 'any bad row stops the whole file (recommended)',
+  modeSkip: 'Skip invalid rows', modeSkipHint: 'import the good rows, report the bad ones',
+  start: 'Start import', again: 'Import another file', uploading: 'Uploading “{{name}}”…', checking: 'Checking and writing “{{name}}” row by row…', reading: 'Reading the file…',
+  progress: '{{done}} / {{total}} rows · {{rate}} rows/s',
+  done: 'Import finished', doneSkipped: 'Import finished; {{count}} bad rows skipped', failed: 'Import failed',
+  rejectedAll: 'Rejected: {{count}} rows have errors; nothing was imported',
+  rejectedAllHint: 'In “all or nothing” mode one bad row stops the whole file. Download the error report, fix the rows and import again, or choose “skip invalid rows”.',
+  added: 'Added', updated: 'Updated', unchanged: 'Unchanged', rejected: 'Rejected',
+  summary: '{{name}} · {{total}} rows · {{seconds}} s · {{rate}} rows/s',
+  problems: 'Problems', firstProblems: 'Problems (first {{count}}; the error report has all of them)', downloadErrors: 'Download error report',
+  row: 'Row', col: 'Column', reason: 'Reason', wholeRow: 'row',
+  at: 'Time', file: 'File', by: 'By', counts: 'Added/updated/unchanged/rejected', countsValue: '{{added}} / {{updated}} / {{unchanged}} / {{rejected}}',
+  status: { running: 'Running', queued: 'Queued', done: 'Done', rejected: 'Rejected', failed: 'Failed' },
+  entity: { resident: 'residents', estate: 'estates', building: 'buildings', dwelling: 'dwellings', rental: 'rentals', place: 'places', organization: 'organizations', asset: 'assets' },
+  column: {},
+};

@@ -1,0 +1,128 @@
+// UI text of the people pages (mounted as `people` in the i18n files).
+export const peopleZh = {
+  nav: { group: '人口', residents: '实有人口', careGroups: '特殊人群类别' },
+  list: {
+    title: '实有人口', export: '导出 Excel', create: '新增居民', allRegions: '全部（管辖范围内）', view: '查看',
+    searchPlaceholder: '姓名 / 拼音首字母 / 身份证后4位 / 手机号 / 地址', totalCapped: '共 10000+ 条',
+    searchHint: '可输入：姓名（张三）、拼音首字母（zs）、身份证号后4位（123X）、完整手机号或身份证号、地址（幸福小区 3栋）',
+  },
+  field: {
+    name: '姓名', gender: '性别', age: '年龄', idType: '证件类型', idNumber: '证件号码', mobile: '手机号码', birthDate: '出生日期',
+    ethnicity: '民族', residenceType: '人口类型', tags: '特殊人群', seasonal: '候鸟', seasonalShort: '候鸟', region: '所属区域', grid: '所在网格',
+    address: '住址', dwelling: '房屋', household: '所属户', householdRole: '与户主关系', employer: '工作单位', politicalStatus: '政治面貌',
+    note: '备注', updatedAt: '更新时间', createdAt: '登记于',
+  },
+  gender: { male: '男', female: '女' },
+  residenceType: { registered: '户籍人口', migrant: '流动人口', foreign: '境外人员' },
+  idType: { idCard: '居民身份证', passport: '护照', hkMacauPermit: '港澳居民居住证', taiwanPermit: '台湾居民居住证', foreignPermanent: '外国人永久居留身份证' },
+  householdRole: { head: '户主', spouse: '配偶', child: '子女', parent: '父母', grandchild: '孙子女', grandparent: '祖父母', sibling: '兄弟姐妹', tenant: '租客', other: '其他' },
+  politicalStatus: { partyMember: '中共党员', probationaryMember: '中共预备党员', leagueMember: '共青团员', democraticParty: '民主党派', masses: '群众', other: '其他' },
+  leftReason: { movedOut: '迁出', deceased: '死亡', other: '其他' },
+  occupancy: { owner: '自住', rental: '出租', vacant: '空置', commercial: '商用' },
+  moveKind: { moveIn: '迁入', move: '迁居', moveOut: '迁出', deceased: '死亡注销', return: '恢复' },
+  archived: '已注销', noDwelling: '未登记房屋', back: '返回', ageValue: '{{age}} 岁',
+  card: { basic: '基本信息', household: '户', address: '住址', stays: '候鸟时段', moves: '迁移记录' },
+  pii: {
+    show: '查看完整信息', hide: '隐藏', confirmTitle: '查看完整证件号码和手机号码？',
+    confirm: '完整个人信息仅限工作需要时查看。本次查看将记入操作日志（查看人、时间、对象）。',
+    audited: '已显示完整信息。本次查看已记入操作日志。', maskedNote: '个人信息已脱敏显示；查看完整信息需要“个人信息查看”权限。',
+  },
+  household: { number: '户号 {{number}}', count: '{{count}} 人', none: '未登记户' },
+  address: { building: '{{number}}栋', room: '{{unit}}单元 {{number}}', floor: '楼层', floorValue: '{{floor}} 层', occupancy: '居住状态', buildingAddress: '楼栋地址' },
+  stays: {
+    arriveOn: '到达日期', leaveOn: '离开日期', leaveOnOpen: '离开日期（可空）', present: '在住', days: '天数', none: '暂无居住时段', add: '添加时段',
+    notSeasonal: '非候鸟人员。编辑居民信息勾选“候鸟”后可登记居住时段。', editTitle: '候鸟居住时段：{{name}}',
+    hint: '每次来本地居住登记一段；尚未离开的，离开日期留空。', rangeRequired: '请选择到达日期',
+  },
+  moves: { into: '迁入 {{to}}', outOf: '自 {{from}} 迁出', fromTo: '{{from}} → {{to}}', recorded: '登记于 {{at}}', none: '暂无迁移记录' },
+  form: {
+    createTitle: '新增居民', editTitle: '编辑居民：{{name}}', created: '已新增居民 {{name}}', required: '必填',
+    idPlaceholder: '18 位居民身份证号码', idKeep: '当前 {{masked}}；不修改请留空', mobileKeep: '当前 {{masked}}；不修改请留空',
+    fromId: '留空则按身份证号自动填写', dwellingPlaceholder: '输入小区、楼栋或房号搜索', noDwelling: '未找到房屋',
+    dwellingHint: '选择房屋后自动带出所在网格；无固定住所可只选网格', regionRequired: '请选择房屋或所在网格',
+    gridPlaceholder: '搜索网格名称', householdPlaceholder: '选择同一房屋中的户', householdHint: '先选择房屋',
+  },
+  move: {
+    button: '迁居', title: '迁居：{{name}}', current: '当前住址：{{address}}', to: '新住址', toHint: '搜索并选择新房屋；迁往无房屋登记的地点可只选网格',
+    required: '请选择新房屋或网格', roleHint: '选“户主”则在新住址另立新户', date: '日期', reason: '原因',
+    householdHint: '加入新房屋中已有的户；不选则不属于任何户', newHead: '原户新户主', newHeadRequired: '原户还有其他成员，请指定新户主',
+  },
+  archive: { button: '注销', title: '注销：{{name}}', ok: '确认注销', reason: '原因', hint: '注销后不再计入人口统计，记录保留，可随时恢复。' },
+  restore: { button: '恢复', confirm: '确认恢复居民「{{name}}」？' },
+  careGroups: {
+    title: '特殊人群类别', create: '新增类别', editTitle: '重命名：{{name}}', rename: '重命名', sort: '排序', nameZh: '中文名称', nameEn: '英文名称',
+    active: '启用', codeRule: '编码为小驼峰英文，如 elderlyAlone；创建后不可修改',
+    hint: '全市统一的特殊人群（重点人群）类别。停用的类别不能再新标记，已标记的居民保留该标签。',
+  },
+  measure: {
+    residents: '实有人口', residents_registered: '户籍人口', residents_migrant: '流动人口', residents_foreign: '境外人员',
+    careGroupMembers: '特殊人群', seasonalResidents: '候鸟人员', households: '户数', estates: '小区', estates_unmanaged: '三无小区',
+    buildings: '楼栋', dwellings: '房屋', rentals: '出租屋', dwellings_vacant: '空置房屋', places: '场所', organizations: '组织', assets: '部件',
+  },
+  orgKind: { newOrganization: '两新组织', communityTeam: '群众团队', ownersCommittee: '业委会', propertyCompany: '物业公司', residentInstitution: '驻区单位' },
+};
+
+type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
+
+export const peopleEn: Shape<typeof peopleZh> = {
+  nav: { group: 'People', residents: 'Residents', careGroups: 'Care groups' },
+  list: {
+    title: 'Residents', export: 'Export Excel', create: 'Add resident', allRegions: 'All (in my scope)', view: 'View',
+    searchPlaceholder: 'Name / pinyin initials / last 4 of ID / mobile / address', totalCapped: '10000+ items',
+    searchHint: 'Name (张三), pinyin initials (zs), last 4 of the ID number (123X), a full mobile or ID number, or an address (幸福小区 3栋)',
+  },
+  field: {
+    name: 'Name', gender: 'Gender', age: 'Age', idType: 'ID type', idNumber: 'ID number', mobile: 'Mobile', birthDate: 'Birth date',
+    ethnicity: 'Ethnicity', residenceType: 'Type', tags: 'Care groups', seasonal: 'Seasonal', seasonalShort: 'Seasonal', region: 'Region', grid: 'Grid',
+    address: 'Address', dwelling: 'Dwelling', household: 'Household', householdRole: 'Relation to head', employer: 'Employer', politicalStatus: 'Political status',
+    note: 'Note', updatedAt: 'Updated', createdAt: 'Registered',
+  },
+  gender: { male: 'Male', female: 'Female' },
+  residenceType: { registered: 'Registered', migrant: 'Migrant', foreign: 'Foreign' },
+  idType: { idCard: 'ID card', passport: 'Passport', hkMacauPermit: 'HK/Macau residence permit', taiwanPermit: 'Taiwan residence permit', foreignPermanent: 'Foreign permanent residence ID' },
+  householdRole: { head: 'Head', spouse: 'Spouse', child: 'Child', parent: 'Parent', grandchild: 'Grandchild', grandparent: 'Grandparent', sibling: 'Sibling', tenant: 'Tenant', other: 'Other' },
+  politicalStatus: { partyMember: 'CPC member', probationaryMember: 'Probationary CPC member', leagueMember: 'CYL member', democraticParty: 'Democratic party', masses: 'Masses', other: 'Other' },
+  leftReason: { movedOut: 'Moved out', deceased: 'Deceased', other: 'Other' },
+  occupancy: { owner: 'Owner-occupied', rental: 'Rental', vacant: 'Vacant', commercial: 'Commercial' },
+  moveKind: { moveIn: 'Moved in', move: 'Moved', moveOut: 'Moved out', deceased: 'Deceased', return: 'Restored' },
+  archived: 'Archived', noDwelling: 'No dwelling registered', back: 'Back', ageValue: '{{age}} y',
+  card: { basic: 'Basic information', household: 'Household', address: 'Address', stays: 'Stay periods', moves: 'Move history' },
+  pii: {
+    show: 'Show full data', hide: 'Hide', confirmTitle: 'Show the full ID number and mobile?',
+    confirm: 'Full personal data is for work needs only. This view will be recorded in the audit log (who, when, whose).',
+    audited: 'Full data shown. This view has been recorded in the audit log.', maskedNote: 'Personal data is masked; showing it in full needs the personal-data permission.',
+  },
+  household: { number: 'No. {{number}}', count: '{{count}} people', none: 'No household' },
+  address: { building: 'Bldg {{number}}', room: 'Unit {{unit}} Room {{number}}', floor: 'Floor', floorValue: 'floor {{floor}}', occupancy: 'Occupancy', buildingAddress: 'Building address' },
+  stays: {
+    arriveOn: 'Arrived', leaveOn: 'Left', leaveOnOpen: 'Left (optional)', present: 'Present', days: 'Days', none: 'No stays', add: 'Add a stay',
+    notSeasonal: 'Not a seasonal resident. Tick “seasonal” when editing to record stays.', editTitle: 'Stays of {{name}}',
+    hint: 'One period per stay; leave “left” empty while still here.', rangeRequired: 'Choose the arrival date',
+  },
+  moves: { into: 'Moved into {{to}}', outOf: 'Moved out of {{from}}', fromTo: '{{from}} → {{to}}', recorded: 'Recorded {{at}}', none: 'No moves' },
+  form: {
+    createTitle: 'Add resident', editTitle: 'Edit {{name}}', created: 'Added {{name}}', required: 'Required',
+    idPlaceholder: '18-character citizen ID number', idKeep: 'Now {{masked}}; leave empty to keep', mobileKeep: 'Now {{masked}}; leave empty to keep',
+    fromId: 'Empty: taken from the ID number', dwellingPlaceholder: 'Search estate, building or room', noDwelling: 'No dwelling found',
+    dwellingHint: 'The grid follows the dwelling; without a dwelling choose just the grid', regionRequired: 'Choose a dwelling or a grid',
+    gridPlaceholder: 'Search grid name', householdPlaceholder: 'A household in the same dwelling', householdHint: 'Choose the dwelling first',
+  },
+  move: {
+    button: 'Move', title: 'Move {{name}}', current: 'Current address: {{address}}', to: 'New dwelling', toHint: 'Search the new dwelling; without one choose just the grid',
+    required: 'Choose a dwelling or a grid', roleHint: '“Head” founds a new household at the new address', date: 'Date', reason: 'Reason',
+    householdHint: 'Join a household already living there; none: no household', newHead: 'New head of old household', newHeadRequired: 'The household keeps other members: name its new head',
+  },
+  archive: { button: 'Archive', title: 'Archive {{name}}', ok: 'Archive', reason: 'Reason', hint: 'Archived residents leave the counts; the record stays and can be restored.' },
+  restore: { button: 'Restore', confirm: 'Restore resident “{{name}}”?' },
+  careGroups: {
+    title: 'Care groups', create: 'Add group', editTitle: 'Rename {{name}}', rename: 'Rename', sort: 'Order', nameZh: 'Chinese name', nameEn: 'English name',
+    active: 'Active', codeRule: 'camelCase ASCII, e.g. elderlyAlone; fixed once created',
+    hint: 'The city-wide list of care groups. An inactive group cannot be newly assigned; residents keep the tags they have.',
+  },
+  measure: {
+    residents: 'Residents', residents_registered: 'Registered', residents_migrant: 'Migrants', residents_foreign: 'Foreigners',
+    careGroupMembers: 'Care-group members', seasonalResidents: 'Seasonal residents', households: 'Households', estates: 'Estates', estates_unmanaged: 'Unmanaged estates',
+    buildings: 'Buildings', dwellings: 'Dwellings', rentals: 'Rentals', dwellings_vacant: 'Vacant dwellings', places: 'Places', organizations: 'Organizations', assets: 'Assets',
+  },
+  orgKind: { newOrganization: 'New organizations', communityTeam: 'Community teams', ownersCommittee: 'Owners’ committees', propertyCompany: 'Property companies', residentInstitution: 'Resident institutions' },
+};

@@ -55,6 +55,7 @@ export async function loadPopulation(db: Db, ctx: RequestContext, city: DemoCity
     for (const [entity, rows] of community.steps) {
       if (rows.length === 0) continue;
       if (!keys.has(entity)) keys.set(entity, headerKeys(entity));
+      if (process.env.WANGGE_DEMO_TRACE) console.log(`${community.communityCode} ${entity} ${rows.length}`);
       await loadRows(db, ctx, entity, rows, keys.get(entity)!);
       loaded[entity] = (loaded[entity] ?? 0) + rows.length;
       if (entity === 'resident') people += rows.length;

@@ -23,7 +23,7 @@ const ESTATE_WORDS = ['金山', '翠湖', '锦绣', '碧桂', '华府', '南山'
 const ESTATE_SUFFIX = ['花园', '苑', '小区', '新村', '家园', '雅居'];
 const SHOP_WORDS = ['佳佳', '好又多', '兴旺', '老陈', '阿强', '福来', '顺发', '惠民', '家家乐', '美味'];
 const SHOP_KINDS: [string, string][] = [['商铺', '便利店'], ['餐饮', '餐馆'], ['商铺', '五金店'], ['餐饮', '早餐店'], ['商铺', '药店'], ['企业', '贸易有限公司'], ['诊所', '诊所'], ['宾馆', '宾馆']];
-const TEAMS: [string, string][] = [['协商', '议事协商会'], ['调解/法务', '人民调解委员会'], ['文体', '文艺队'], ['互助', '邻里互助队'], ['志愿', '志愿服务队']];
+const TEAMS: [string, string][] = [['协商议事', '议事协商会'], ['调解法务', '人民调解委员会'], ['文体', '文艺队'], ['互助', '邻里互助队'], ['志愿服务', '志愿服务队']];
 const ASSETS: [string, string, string][] = [['01', '01', '上水井盖'], ['01', '06', '电力井盖'], ['02', '10', '路灯'], ['03', '04', '垃圾箱'], ['03', '12', '公共厕所'], ['04', '03', '行道树'], ['06', '02', '消防栓']];
 const CREDIT = '0123456789ABCDEFGHJKLMNPQRTUWXY';
 
@@ -133,7 +133,7 @@ export function* generatePopulation(city: DemoCity): Generator<CommunityPopulati
         serials.set(key, serial);
         const at = pointIn(rng, grid);
         if (!at) continue;
-        out.asset.push({ 部件编码: `${key}${String(serial).padStart(6, '0')}`, 大类: cat, 小类: sub, 名称: name, 经度: String(at[0]), 纬度: String(at[1]), 地址: community.name, 权属部门: `${county}-${cat === '01' ? 'ZJJ' : 'CGJ'}`, 状态: rng.chance(0.05) ? '损坏' : '正常' });
+        out.asset.push({ 部件编码: `${key}${String(serial).padStart(6, '0')}`, 大类: cat, 小类: sub, 名称: name, 经度: String(at[0]), 纬度: String(at[1]), 地址: community.name, 权属部门: `${county}-${cat === '01' ? 'ZJJ' : 'CGJ'}`, 状态: rng.chance(0.05) ? '损坏' : '完好' });
       }
     }
     yield {

@@ -8,6 +8,7 @@ import { jobSettled } from '../../src/modules/registry/import/jobs.service.ts';
 import { idCheckDigit } from '../../src/modules/registry/checks.ts';
 import { RESIDENT_COLUMNS } from '../../src/modules/registry/residents.sheet.ts';
 import { createTestApp, type TestApp } from '../support/app.ts';
+import { makeDwellings } from '../support/residents.ts';
 
 let t: TestApp;
 let sq01: string;
@@ -211,6 +212,21 @@ describe('import', () => {
     expect(reasons[6]).toContain('网格或微网格');
     expect(await counter(B.path, 'residents')).toBe(before);
     expect((await rows(sql`SELECT 1 FROM residents WHERE name = '测试10'`)).length).toBe(0);
+  });
+
+  it('places residents in dwellings by estate, building, unit and room within their grid', async () => {
+    const [micro] = await rows<{ id: number }>(sql`SELECT id FROM regions WHERE code = ${A.micro}`);
+    const made = await makeDwellings(t, micro.id, { estate: '测试苑', building: '5', address: '测试路 5 号', rooms: ['101', '102'] });
+    const data = [
+      person(30, { estate: '测试苑', building: '5栋', unit: '1', room: '101室' }),
+      person(31, { estate: '测试苑', building: '5', unit: '1', room: '999' }),
+    ];
+    const job = await importAndWait(sq01, csv(data), 'entity=resident&mode=skip-invalid');
+    expect(job).toMatchObject({ added: 1, rejected: 1 });
+    expect(job.problems[0]).toMatchObject({ row: 3, column: '房号' });
+    expect(job.problems[0].reason.zh).toContain('房屋不存在');
+    const [r] = await rows<{ dwelling_id: number }>(sql`SELECT dwelling_id FROM residents WHERE name = '测试30'`);
+    expect(r.dwelling_id).toBe(made.dwellings[0]);
   });
 
   it('refuses a file whose header names an unknown column or lacks a required one', async () => {

@@ -1,5 +1,6 @@
 // All queries of assets (部件). Reads filter by scope; codes are unique system-wide, so the code
 // checks and the serial counter look everywhere.
+import { keysIn } from '../../shared/sql-keys.ts';
 import { and, asc, count, eq, gt, gte, inArray, isNull, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/engine.ts';
 import { escapeLike, type ScopedDb } from '../../shared/scoped.ts';
@@ -72,11 +73,15 @@ export async function byCodes(db: DbOrTx, codes: string[]): Promise<AssetRow[]> 
 /** Active assets by (category, subcategory, name, position): the key of rows imported without a code. */
 export async function activeByShape(db: DbOrTx, keys: { category: string; subcategory: string; name: string; lng: number; lat: number }[]): Promise<AssetRow[]> {
   if (keys.length === 0) return [];
-  const tuples = keys.map((k) => sql`(${k.category}::text, ${k.subcategory}::text, ${k.name}::text, ${k.lng}::float8, ${k.lat}::float8)`);
   return db
     .select()
     .from(assets)
-    .where(and(isNull(assets.archivedAt), sql`(${assets.category}, ${assets.subcategory}, ${assets.name}, ${assets.lng}, ${assets.lat}) IN (${sql.join(tuples, sql`, `)})`));
+    .where(
+      and(
+        isNull(assets.archivedAt),
+        keysIn([sql`${assets.category}`, sql`${assets.subcategory}`, sql`${assets.name}`, sql`${assets.lng}`, sql`${assets.lat}`], ['text', 'text', 'text', 'float8', 'float8'], keys.map((k) => [k.category, k.subcategory, k.name, k.lng, k.lat])),
+      ),
+    );
 }
 
 /**

@@ -1,4 +1,5 @@
 // Queries of buildings (楼栋) and their units (单元). Every read is scoped.
+import { keysIn } from '../../shared/sql-keys.ts';
 import { and, asc, count, eq, gt, inArray, isNull, max, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/engine.ts';
 import { escapeLike, type ScopedDb } from '../../shared/scoped.ts';
@@ -74,9 +75,9 @@ export async function listBuildingsOfEstate(sdb: ScopedDb, estateId: number): Pr
 export async function findBuildingsByKey(db: DbOrTx, keys: { regionId: number; estateId: number | null; number: string }[]): Promise<BuildingRow[]> {
   if (keys.length === 0) return [];
   const out: BuildingRow[] = [];
-  for (let i = 0; i < keys.length; i += 2000) {
-    const tuples = sql.join(keys.slice(i, i + 2000).map((k) => sql`(${k.regionId}::int, ${k.estateId ?? 0}::int, ${k.number}::text)`), sql`, `);
-    out.push(...(await db.select().from(buildings).where(and(isNull(buildings.archivedAt), sql`(${buildings.regionId}, coalesce(${buildings.estateId}, 0), ${buildings.number}) IN (${tuples})`))));
+  for (let i = 0; i < keys.length; i += 5000) {
+    const part = keys.slice(i, i + 5000).map((k) => [k.regionId, k.estateId ?? 0, k.number]);
+    out.push(...(await db.select().from(buildings).where(and(isNull(buildings.archivedAt), keysIn([sql`${buildings.regionId}`, sql`coalesce(${buildings.estateId}, 0)`, sql`${buildings.number}`], ['int', 'int', 'text'], part)))));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Queries of dwellings (房屋), the people living in them (residents, read here because housing
 // pages show them) and the floor × unit table. Every read is scoped.
+import { keysIn } from '../../shared/sql-keys.ts';
 import { and, asc, count, desc, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/engine.ts';
 import { escapeLike, type ScopedDb } from '../../shared/scoped.ts';
@@ -96,9 +97,9 @@ export async function unscopedDwellingExists(db: DbOrTx, id: number): Promise<bo
 export async function findDwellingsByKey(db: DbOrTx, keys: { buildingId: number; unitNumber: number; number: string }[]): Promise<DwellingRow[]> {
   if (keys.length === 0) return [];
   const out: DwellingRow[] = [];
-  for (let i = 0; i < keys.length; i += 2000) {
-    const tuples = sql.join(keys.slice(i, i + 2000).map((k) => sql`(${k.buildingId}::int, ${k.unitNumber}::int, ${k.number}::text)`), sql`, `);
-    out.push(...(await db.select().from(dwellings).where(and(isNull(dwellings.archivedAt), sql`(${dwellings.buildingId}, ${dwellings.unitNumber}::int, ${dwellings.number}) IN (${tuples})`))));
+  for (let i = 0; i < keys.length; i += 5000) {
+    const part = keys.slice(i, i + 5000).map((k) => [k.buildingId, k.unitNumber, k.number]);
+    out.push(...(await db.select().from(dwellings).where(and(isNull(dwellings.archivedAt), keysIn([sql`${dwellings.buildingId}`, sql`${dwellings.unitNumber}::int`, sql`${dwellings.number}`], ['int', 'int', 'text'], part)))));
   }
   return out;
 }

@@ -1,4 +1,5 @@
 // Queries of estates (小区) and of the property companies they name. Every read is scoped.
+import { keysIn } from '../../shared/sql-keys.ts';
 import { and, asc, count, eq, gt, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/engine.ts';
 import { escapeLike, type ScopedDb } from '../../shared/scoped.ts';
@@ -58,9 +59,8 @@ export async function findEstatesByName(db: DbOrTx, keys: { regionId: number; na
   if (keys.length === 0) return [];
   const out: EstateRow[] = [];
   for (let i = 0; i < keys.length; i += 2000) {
-    const part = keys.slice(i, i + 2000);
-    const pairs = sql.join(part.map((k) => sql`(${k.regionId}::int, ${k.name}::text)`), sql`, `);
-    out.push(...(await db.select().from(estates).where(and(isNull(estates.archivedAt), sql`(${estates.regionId}, ${estates.name}) IN (${pairs})`))));
+    const part = keys.slice(i, i + 2000).map((k) => [k.regionId, k.name]);
+    out.push(...(await db.select().from(estates).where(and(isNull(estates.archivedAt), keysIn([sql`${estates.regionId}`, sql`${estates.name}`], ['int', 'text'], part)))));
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // All queries of organizations (组织) and their members. Reads filter by scope; residents and
 // estates referenced by an organization are looked up in the same scope.
+import { keysIn } from '../../shared/sql-keys.ts';
 import { and, asc, count, eq, gt, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/engine.ts';
 import { escapeLike, type ScopedDb } from '../../shared/scoped.ts';
@@ -63,8 +64,7 @@ export async function activeByKeys(db: DbOrTx, creditCodes: string[], names: { k
   const conds: SQL[] = [];
   if (creditCodes.length) conds.push(inArray(organizations.creditCode, creditCodes));
   if (names.length) {
-    const tuples = names.map((k) => sql`(${k.kind}::text, ${k.regionId}::int, ${k.name}::text)`);
-    conds.push(sql`(${organizations.kind}, ${organizations.regionId}, ${organizations.name}) IN (${sql.join(tuples, sql`, `)})`);
+    conds.push(keysIn([sql`${organizations.kind}`, sql`${organizations.regionId}`, sql`${organizations.name}`], ['text', 'int', 'text'], names.map((k) => [k.kind, k.regionId, k.name])));
   }
   if (conds.length === 0) return [];
   return db.select().from(organizations).where(and(isNull(organizations.archivedAt), or(...conds)));

@@ -1,5 +1,6 @@
 // All queries of places (场所). Every read filters by scope; the few unscoped functions only answer
 // uniqueness (a credit code is unique system-wide) and 403-versus-404.
+import { keysIn } from '../../shared/sql-keys.ts';
 import { and, asc, count, eq, gt, inArray, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/engine.ts';
 import { escapeLike, type ScopedDb } from '../../shared/scoped.ts';
@@ -76,11 +77,10 @@ export async function activeByCreditCodes(db: DbOrTx, codes: string[]): Promise<
 /** Active places without a credit code, by (region, name, address): the fallback natural key. */
 export async function activeByNameKeys(db: DbOrTx, keys: { regionId: number; name: string; address: string }[]): Promise<PlaceRow[]> {
   if (keys.length === 0) return [];
-  const tuples = keys.map((k) => sql`(${k.regionId}::int, ${k.name}::text, ${k.address}::text)`);
   return db
     .select()
     .from(places)
-    .where(and(isNull(places.archivedAt), isNull(places.creditCode), sql`(${places.regionId}, ${places.name}, ${places.address}) IN (${sql.join(tuples, sql`, `)})`));
+    .where(and(isNull(places.archivedAt), isNull(places.creditCode), keysIn([sql`${places.regionId}`, sql`${places.name}`, sql`${places.address}`], ['int', 'text', 'text'], keys.map((k) => [k.regionId, k.name, k.address]))));
 }
 
 export async function insertPlaces(db: DbOrTx, rows: NewPlaceRow[]): Promise<PlaceRow[]> {

@@ -4,7 +4,6 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/engine.ts';
 import type { ScopedDb } from '../../shared/scoped.ts';
-import { dwellings } from './places.tables.ts';
 
 const p = (v: unknown[]) => sql.param(v);
 const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;
@@ -75,7 +74,7 @@ export async function dwellingsUnderGrids(sdb: ScopedDb, gridPaths: string[]): P
     JOIN dwellings d ON d.region_path ~>=~ g.path AND d.region_path ~<~ (left(g.path, -1) || '0') AND d.archived_at IS NULL
     JOIN buildings b ON b.id = d.building_id AND b.archived_at IS NULL
     LEFT JOIN estates e ON e.id = b.estate_id
-    WHERE ${sdb.inScope(dwellings.regionPath)}`);
+    WHERE ${sdb.inScope(sql`d.region_path`)}`);
   return rowsOf<GridDwelling>(res);
 }
 

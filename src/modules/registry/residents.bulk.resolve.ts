@@ -69,7 +69,11 @@ export interface DwellingRef {
   regionPath: string;
 }
 
-export const dwellingKey = (gridPath: string, estate: string, building: string, unit: number, room: string) => `${gridPath}\u0000${estate}\u0000${building}\u0000${unit}\u0000${room}`;
+/** Building numbers are stored without 栋/幢/号楼 (the building sheet strips them); rooms without 室. */
+const bareBuilding = (b: string) => b.trim().replace(/(号楼|[栋幢])$/u, '');
+const bareRoom = (r: string) => r.trim().replace(/室$/u, '');
+export const dwellingKey = (gridPath: string, estate: string, building: string, unit: number, room: string) =>
+  `${gridPath}\u0000${estate.trim()}\u0000${bareBuilding(building)}\u0000${unit}\u0000${bareRoom(room)}`;
 
 /** Loads (once per run) the dwellings under the grids of this batch; answers by address key. */
 export async function dwellingsByAddress(ctx: RequestContext, sdb: ScopedDb, gridPaths: string[]): Promise<Map<string, DwellingRef>> {

@@ -173,7 +173,7 @@ function housing(rng: Rng, people: PeopleContext, out: Record<'building' | 'dwel
     const number = `${n}栋`;
     const at = pointIn(rng, s.home);
     out.building.push({
-      所在网格编码: s.home.code, 小区名称: s.estate, 楼栋编号: number, 地址: `${s.community}${s.estate}${number}`, 地上层数: String(floors), 地下层数: s.old || s.rural ? '0' : '1',
+      所在网格编码: s.home.code, 小区名称: s.estate, 楼栋编号: number, 地址: s.estate ? `${s.community}${s.estate}${number}` : `${s.community}${n * 3 + 1}号`, 地上层数: String(floors), 地下层数: s.old || s.rural ? '0' : '1',
       单元数: String(units), 用途: '住宅', 建成年份: '', 经度: at ? String(at[0]) : '', 纬度: at ? String(at[1]) : '',
     });
     for (let u = 1; u <= units; u++) {

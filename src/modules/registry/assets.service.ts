@@ -7,7 +7,6 @@ import type { RequestContext } from '../../shared/context.ts';
 import { AppError, type Bilingual } from '../../shared/errors.ts';
 import { scoped, type ScopedDb } from '../../shared/scoped.ts';
 import { listDepartments, type DepartmentView } from '../accounts/index.ts';
-import { recordAudit } from '../audit/index.ts';
 import { loadInScope, locatePointsInScope } from '../regions/index.ts';
 import * as repo from './assets.repository.ts';
 import { ASSET_CATEGORIES, checkAssetCode } from './checks.ts';
@@ -15,7 +14,7 @@ import { auditSafe, coordinateProblems, duplicate, noRegionAtPoint, regionRef, t
 import { ASSET_LEVELS, ASSET_STATUSES, type AssetInput } from './places.model.ts';
 import { isUniqueViolation } from './places.repository.ts';
 import type { AssetView, Page } from './places.views.ts';
-import { CounterDeltas, ENTITY_NAMES, invalidField, loadScoped, MEASURES } from './registry.common.ts';
+import {  recordChange, ENTITY_NAMES, invalidField, loadScoped, MEASURES } from './registry.common.ts';
 import type { RowProblem } from './sheet.ts';
 
 export const ASSET_FIELDS: Record<string, Bilingual> = {
@@ -167,10 +166,7 @@ export async function createAsset(db: Db, ctx: RequestContext, input: Partial<As
         if ((await repo.byCodes(tx, [code])).length) throw duplicate('asset', code);
       } else code = await new AssetCodeSequence(tx).take(`${countyOf(region.code)}${v.category}${v.subcategory}`);
       const [row] = await repo.insertAssets(tx, [{ ...assetColumns(v, region), code }]);
-      await recordAudit(tx, ctx, { action: 'asset.create', entityType: 'asset', entityId: row.id, regionPath: row.regionPath, after: auditSafe(row) });
-      const counters = new CounterDeltas();
-      counters.change(null, { path: row.regionPath, measures: assetMeasures });
-      await counters.flush(tx);
+      await recordChange(tx, ctx, 'asset.create', 'asset', null, row, { measures: () => assetMeasures, snapshot: auditSafe });
       return row.id;
     }),
   );
@@ -219,10 +215,7 @@ export async function updateAsset(db: Db, ctx: RequestContext, id: number, versi
   await db.transaction(async (tx) => {
     const after = await repo.updateAsset(tx, id, version, assetColumns(n.value, region));
     if (!after) throw new AppError('REGISTRY_VERSION_CONFLICT');
-    await recordAudit(tx, ctx, { action: 'asset.update', entityType: 'asset', entityId: id, regionPath: after.regionPath, before: auditSafe(before), after: auditSafe(after) });
-    const counters = new CounterDeltas();
-    counters.change({ path: before.regionPath, measures: assetMeasures }, { path: after.regionPath, measures: assetMeasures });
-    await counters.flush(tx);
+    await recordChange(tx, ctx, 'asset.update', 'asset', before, after, { measures: () => assetMeasures, snapshot: auditSafe });
   });
   return getAsset(db, ctx, id);
 }
@@ -234,9 +227,6 @@ export async function archiveAsset(db: Db, ctx: RequestContext, id: number, vers
     if (before.archivedAt) throw new AppError('REGISTRY_ARCHIVED', { entity: ENTITY_NAMES.asset });
     const after = await repo.updateAsset(tx, id, version ?? before.version, { archivedAt: new Date() });
     if (!after) throw new AppError('REGISTRY_VERSION_CONFLICT');
-    await recordAudit(tx, ctx, { action: 'asset.archive', entityType: 'asset', entityId: id, regionPath: before.regionPath, before: auditSafe(before) });
-    const counters = new CounterDeltas();
-    counters.change({ path: before.regionPath, measures: assetMeasures }, null);
-    await counters.flush(tx);
+    await recordChange(tx, ctx, 'asset.archive', 'asset', before, null, { measures: () => assetMeasures, snapshot: auditSafe });
   });
 }

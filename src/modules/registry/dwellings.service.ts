@@ -13,7 +13,7 @@ import * as repo from './dwellings.repository.ts';
 import { isUniqueViolation } from './estates.repository.ts';
 import type { DwellingInput, DwellingPatchInput, GenerateInput } from './housing.schema.ts';
 import { dwellingAddress, type DwellingDetailView, type DwellingUse, type DwellingView, type GenerateResult, type Occupancy, type Occupant, type Page } from './housing.views.ts';
-import { CounterDeltas, ENTITY_NAMES, invalidField, loadScoped, MEASURES } from './registry.common.ts';
+import { CounterDeltas, recordChange, ENTITY_NAMES, invalidField, loadScoped, MEASURES } from './registry.common.ts';
 import { activeRentalOf, presentRentals } from './rentals.service.ts';
 
 const F = {
@@ -128,10 +128,7 @@ export async function createDwelling(db: Db, ctx: RequestContext, input: Dwellin
       .catch((e) => {
         throw isUniqueViolation(e) ? duplicate(key) : e;
       });
-    const deltas = new CounterDeltas();
-    deltas.change(null, { path: d.regionPath, measures: dwellingMeasures(d) });
-    await deltas.flush(tx);
-    await recordAudit(tx, ctx, { action: 'dwelling.create', entityType: 'dwelling', entityId: d.id, regionPath: d.regionPath, after: d });
+    await recordChange(tx, ctx, 'dwelling.create', 'dwelling', null, d, { measures: dwellingMeasures, snapshot: (r) => r });
     return d.id;
   });
   return reload(db, id);

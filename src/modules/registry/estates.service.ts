@@ -5,13 +5,12 @@ import { assertPermission } from '../../shared/authz.ts';
 import type { RequestContext } from '../../shared/context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { scoped, type ScopedDb } from '../../shared/scoped.ts';
-import { recordAudit } from '../audit/index.ts';
 import { loadInScope, pinyinKeys } from '../regions/index.ts';
 import { emptyOccupancy, listBuildingsOfEstate, presentBuildings, regionRef } from './buildings.service.ts';
 import * as repo from './estates.repository.ts';
 import type { EstateInput, EstatePatchInput } from './housing.schema.ts';
 import type { EstateAge, EstateDetailView, EstateGeometry, EstateView, HousingCounts, Occupancy, Page } from './housing.views.ts';
-import { CounterDeltas, ENTITY_NAMES, invalidField, loadScoped, MEASURES, placeIn } from './registry.common.ts';
+import { recordChange, ENTITY_NAMES, invalidField, loadScoped, MEASURES, placeIn } from './registry.common.ts';
 
 export const ESTATE_LEVELS = [4, 5] as const;
 const F = { geometry: { zh: '位置/边界', en: 'geometry' }, propertyCompany: { zh: '物业公司', en: 'property company' }, name: { zh: '小区名称', en: 'estate name' } };
@@ -138,10 +137,7 @@ export async function createEstate(db: Db, ctx: RequestContext, input: EstateInp
       .catch((e) => {
         throw repo.isUniqueViolation(e) ? duplicate(name) : e;
       });
-    const deltas = new CounterDeltas();
-    deltas.change(null, { path: r.regionPath, measures: estateMeasures(r) });
-    await deltas.flush(tx);
-    await recordAudit(tx, ctx, { action: 'estate.create', entityType: 'estate', entityId: r.id, regionPath: r.regionPath, after: r });
+    await recordChange(tx, ctx, 'estate.create', 'estate', null, r, { measures: estateMeasures, snapshot: (r) => r });
     return r;
   });
   return (await presentEstates(db, [row]))[0];
@@ -189,10 +185,7 @@ export async function updateEstate(db: Db, ctx: RequestContext, id: number, inpu
       throw repo.isUniqueViolation(e) ? duplicate(name) : e;
     });
     if (!after) throw new AppError('REGISTRY_VERSION_CONFLICT');
-    const deltas = new CounterDeltas();
-    deltas.change({ path: before.regionPath, measures: estateMeasures(before) }, { path: after.regionPath, measures: estateMeasures(after) });
-    await deltas.flush(tx);
-    await recordAudit(tx, ctx, { action: 'estate.update', entityType: 'estate', entityId: id, regionPath: after.regionPath, before, after });
+    await recordChange(tx, ctx, 'estate.update', 'estate', before, after, { measures: estateMeasures, snapshot: (r) => r });
     return after;
   });
   return (await presentEstates(db, [row]))[0];
@@ -207,10 +200,7 @@ export async function archiveEstate(db: Db, ctx: RequestContext, id: number, ver
     if (n) throw new AppError('REGISTRY_IN_USE', { entity: ENTITY_NAMES.estate, reason: { zh: `还有 ${n} 栋未注销的楼栋`, en: `${n} active buildings` } });
     const after = await repo.updateEstate(tx, id, version ?? before.version, { archivedAt: new Date() });
     if (!after) throw new AppError('REGISTRY_VERSION_CONFLICT');
-    const deltas = new CounterDeltas();
-    deltas.change({ path: before.regionPath, measures: estateMeasures(before) }, null);
-    await deltas.flush(tx);
-    await recordAudit(tx, ctx, { action: 'estate.archive', entityType: 'estate', entityId: id, regionPath: before.regionPath, before });
+    await recordChange(tx, ctx, 'estate.archive', 'estate', before, null, { measures: estateMeasures, snapshot: (r) => r });
     return after;
   });
   return (await presentEstates(db, [row]))[0];

@@ -6,7 +6,6 @@ import type { RequestContext } from '../../shared/context.ts';
 import { AppError, type Bilingual } from '../../shared/errors.ts';
 import { decryptPii } from '../../shared/pii.ts';
 import { scoped, type ScopedDb } from '../../shared/scoped.ts';
-import { recordAudit } from '../audit/index.ts';
 import { loadInScope, pinyinKeys } from '../regions/index.ts';
 import { checkCreditCode, checkMobile } from './checks.ts';
 import { MEMBER_ROLES, ORG_KINDS, ORG_LEVELS, ORG_SUBKINDS, subkindProblem, type OrganizationInput, type OrgKind } from './organizations.model.ts';
@@ -14,7 +13,7 @@ import * as repo from './organizations.repository.ts';
 import { isUniqueViolation } from './places.repository.ts';
 import { auditSafe, duplicate, regionRef, resolvePlacement, throwFirst } from './places.common.ts';
 import type { OrganizationDetailView, OrganizationMemberView, OrganizationView, Page } from './places.views.ts';
-import { CounterDeltas, ENTITY_NAMES, invalidField, loadScoped, MEASURES, piiColumns } from './registry.common.ts';
+import {  recordChange, ENTITY_NAMES, invalidField, loadScoped, MEASURES, piiColumns } from './registry.common.ts';
 import type { RowProblem } from './sheet.ts';
 
 export const ORG_FIELDS: Record<string, Bilingual> = {
@@ -175,10 +174,7 @@ export async function createOrganization(db: Db, ctx: RequestContext, input: Org
     db.transaction(async (tx) => {
       await assertUnique(tx, cols, null);
       const [row] = await repo.insertOrgs(tx, [cols]);
-      await recordAudit(tx, ctx, { action: 'organization.create', entityType: 'organization', entityId: row.id, regionPath: row.regionPath, after: auditSafe(row) });
-      const counters = new CounterDeltas();
-      counters.change(null, { path: row.regionPath, measures: orgMeasures(row.kind) });
-      await counters.flush(tx);
+      await recordChange(tx, ctx, 'organization.create', 'organization', null, row, { measures: (r) => orgMeasures(r.kind), snapshot: auditSafe });
       return row.id;
     }),
   );
@@ -218,10 +214,7 @@ export async function updateOrganization(db: Db, ctx: RequestContext, id: number
       await assertUnique(tx, cols, id);
       const after = await repo.updateOrg(tx, id, version, cols);
       if (!after) throw new AppError('REGISTRY_VERSION_CONFLICT');
-      await recordAudit(tx, ctx, { action: 'organization.update', entityType: 'organization', entityId: id, regionPath: after.regionPath, before: auditSafe(before), after: auditSafe(after) });
-      const counters = new CounterDeltas();
-      counters.change({ path: before.regionPath, measures: orgMeasures(before.kind) }, { path: after.regionPath, measures: orgMeasures(after.kind) });
-      await counters.flush(tx);
+      await recordChange(tx, ctx, 'organization.update', 'organization', before, after, { measures: (r) => orgMeasures(r.kind), snapshot: auditSafe });
     }),
   );
   return getOrganization(db, ctx, id);
@@ -234,10 +227,7 @@ export async function archiveOrganization(db: Db, ctx: RequestContext, id: numbe
     if (before.archivedAt) throw new AppError('REGISTRY_ARCHIVED', { entity: ENTITY_NAMES.organization });
     const after = await repo.updateOrg(tx, id, version ?? before.version, { archivedAt: new Date() });
     if (!after) throw new AppError('REGISTRY_VERSION_CONFLICT');
-    await recordAudit(tx, ctx, { action: 'organization.archive', entityType: 'organization', entityId: id, regionPath: before.regionPath, before: auditSafe(before) });
-    const counters = new CounterDeltas();
-    counters.change({ path: before.regionPath, measures: orgMeasures(before.kind) }, null);
-    await counters.flush(tx);
+    await recordChange(tx, ctx, 'organization.archive', 'organization', before, null, { measures: (r) => orgMeasures(r.kind), snapshot: auditSafe });
   });
 }
 

@@ -7,14 +7,13 @@ import type { RequestContext } from '../../shared/context.ts';
 import { AppError, type Bilingual } from '../../shared/errors.ts';
 import { decryptPii } from '../../shared/pii.ts';
 import { scoped, type ScopedDb } from '../../shared/scoped.ts';
-import { recordAudit } from '../audit/index.ts';
 import { loadInScope, pinyinKeys } from '../regions/index.ts';
 import { checkCreditCode, checkMobile } from './checks.ts';
 import { auditSafe, coordinateProblems, duplicate, regionRef, resolvePlacement, throwFirst } from './places.common.ts';
 import { PLACE_KINDS, PLACE_LEVELS, PLACE_STATUSES, type PlaceInput } from './places.model.ts';
 import * as repo from './places.repository.ts';
 import type { Page, PlacePiiView, PlaceView } from './places.views.ts';
-import { auditReveal, CounterDeltas, ENTITY_NAMES, loadScoped, MEASURES, piiColumns } from './registry.common.ts';
+import { auditReveal,  recordChange, ENTITY_NAMES, loadScoped, MEASURES, piiColumns } from './registry.common.ts';
 import type { RowProblem } from './sheet.ts';
 
 export const PLACE_FIELDS: Record<string, Bilingual> = {
@@ -168,10 +167,7 @@ export async function createPlace(db: Db, ctx: RequestContext, input: PlaceInput
     db.transaction(async (tx) => {
       await assertUnique(tx, cols, null);
       const [row] = await repo.insertPlaces(tx, [cols]);
-      await recordAudit(tx, ctx, { action: 'place.create', entityType: 'place', entityId: row.id, regionPath: row.regionPath, after: auditSafe(row) });
-      const counters = new CounterDeltas();
-      counters.change(null, { path: row.regionPath, measures: placeMeasures });
-      await counters.flush(tx);
+      await recordChange(tx, ctx, 'place.create', 'place', null, row, { measures: () => placeMeasures, snapshot: auditSafe });
       return row.id;
     }),
   );
@@ -207,10 +203,7 @@ export async function updatePlace(db: Db, ctx: RequestContext, id: number, versi
       await assertUnique(tx, cols, id);
       const after = await repo.updatePlace(tx, id, version, cols);
       if (!after) throw new AppError('REGISTRY_VERSION_CONFLICT');
-      await recordAudit(tx, ctx, { action: 'place.update', entityType: 'place', entityId: id, regionPath: after.regionPath, before: auditSafe(before), after: auditSafe(after) });
-      const counters = new CounterDeltas();
-      counters.change({ path: before.regionPath, measures: placeMeasures }, { path: after.regionPath, measures: placeMeasures });
-      await counters.flush(tx);
+      await recordChange(tx, ctx, 'place.update', 'place', before, after, { measures: () => placeMeasures, snapshot: auditSafe });
     }),
   );
   return getPlace(db, ctx, id);
@@ -223,9 +216,6 @@ export async function archivePlace(db: Db, ctx: RequestContext, id: number, vers
     if (before.archivedAt) throw new AppError('REGISTRY_ARCHIVED', { entity: ENTITY_NAMES.place });
     const after = await repo.updatePlace(tx, id, version ?? before.version, { archivedAt: new Date() });
     if (!after) throw new AppError('REGISTRY_VERSION_CONFLICT');
-    await recordAudit(tx, ctx, { action: 'place.archive', entityType: 'place', entityId: id, regionPath: before.regionPath, before: auditSafe(before) });
-    const counters = new CounterDeltas();
-    counters.change({ path: before.regionPath, measures: placeMeasures }, null);
-    await counters.flush(tx);
+    await recordChange(tx, ctx, 'place.archive', 'place', before, null, { measures: () => placeMeasures, snapshot: auditSafe });
   });
 }

@@ -146,3 +146,31 @@ export const MEASURES = {
   organizationsByKind: (k: string) => `organizations.${k}`,
   assets: 'assets',
 } as const;
+
+/**
+ * The tail of a single-row registry write, in the caller's transaction: the audit row (through
+ * `snapshot`, which must leave out ciphertext) and the counter deltas between before and after.
+ * `before` null = created; `after` null = archived (the row stops counting).
+ */
+export async function recordChange<R extends { id: number; regionPath: string }>(
+  tx: DbOrTx,
+  ctx: RequestContext,
+  action: string,
+  entity: RegistryEntity,
+  before: R | null,
+  after: R | null,
+  how: { measures: (r: R) => readonly string[]; snapshot: (r: R) => unknown },
+): Promise<void> {
+  const row = (after ?? before)!;
+  await recordAudit(tx, ctx, {
+    action,
+    entityType: entity,
+    entityId: row.id,
+    regionPath: row.regionPath,
+    ...(before ? { before: how.snapshot(before) } : {}),
+    ...(after ? { after: how.snapshot(after) } : {}),
+  });
+  const counters = new CounterDeltas();
+  counters.change(before && { path: before.regionPath, measures: how.measures(before) }, after && { path: after.regionPath, measures: how.measures(after) });
+  await counters.flush(tx);
+}

@@ -44,7 +44,9 @@ const ctx = () => systemContext('bench', PERMISSIONS);
 export const microGridCodes = (city: DemoCity) => city.regions.filter((r) => r.level === 6).map((r) => r.code);
 
 async function copyCsvBaseline(b: BenchDatabase, file: string): Promise<number> {
-  await b.raw.query(`DROP TABLE IF EXISTS residents_copy_baseline; CREATE TABLE residents_copy_baseline (${CSV_HEADER.map((_, i) => `c${i} text`).join(', ')})`);
+  // One statement per call: PGlite prepares each query and refuses several commands in one.
+  await b.raw.query('DROP TABLE IF EXISTS residents_copy_baseline');
+  await b.raw.query(`CREATE TABLE residents_copy_baseline (${CSV_HEADER.map((_, i) => `c${i} text`).join(', ')})`);
   const t = nowNs();
   if (b.engine === 'postgres') {
     const pool = (b.database.db as unknown as { $client: pg.Pool }).$client;

@@ -30,7 +30,7 @@ const QUERIES: { q: string; kind: string }[] = [
   { q: '王伟', kind: 'common surname + given name' },
   { q: '欧阳', kind: 'rare surname' },
   { q: '诸葛明', kind: 'rare surname + given name' },
-  { q: 'wangw', kind: 'pinyin initials of a common name' },
+  { q: 'ww', kind: 'pinyin initials of a common name (王伟 …)' },
 ];
 
 export async function runRegistrySearchBench(b: BenchDatabase, opts: { reps: number; warmup: number }): Promise<RegistrySearchResult> {

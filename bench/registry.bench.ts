@@ -3,6 +3,7 @@
 // same run, and the embedded engine's figures on a smaller file; (2) name search at city scale
 // (the server database topped up to ≈ 2.4 M residents). Writes its own section of RESULTS.md
 // between markers, so `BENCH_ONLY=registry npm run bench` refreshes it without the others.
+import fs from 'node:fs';
 import path from 'node:path';
 import { generateDemoCity } from '../src/demo/index.ts';
 import { PERMISSIONS } from '../src/modules/accounts/permissions.ts';
@@ -42,6 +43,7 @@ export async function runRegistryBenches(): Promise<RegistryBenchResults> {
       const t = nowNs();
       const r = await runImport(b.database.db, systemContext('bench', PERMISSIONS), SHEETS.resident!, { path: file }, { mode: 'skip-invalid', fileName: file });
       const topUpMs = msSince(t);
+      if (!process.env.BENCH_KEEP) fs.rmSync(file, { force: true });
       log(`postgres: top-up ${r.added.toLocaleString('en')} rows in ${fmtMs(topUpMs)}`);
       const s = await runRegistrySearchBench(b, { reps: SIZES.reps, warmup: SIZES.warmup });
       out.search = { ...s, topUpMs, topUpRows };

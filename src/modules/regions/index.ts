@@ -24,3 +24,4 @@ import { findByCode as findByCodeT } from './regions.repository.ts';
 export const findRegionByCodeSystem = (db: DbT, code: string) => findByCodeT(scopedT(db, WHOLE), code);
 export { pinyinKeys } from './pinyin.ts';
 export { registerRegionFollower } from './regions.followers.ts';
+export { listByIds as regionRowsByIds } from './regions.repository.ts';

@@ -7,7 +7,7 @@ import { WHOLE_SYSTEM } from '../../shared/context.ts';
 import type { Bilingual } from '../../shared/errors.ts';
 import { scoped, type ScopedDb } from '../../shared/scoped.ts';
 // Light region rows by code/id without boundaries; the regions index does not re-export these yet.
-import { findPlacementsByCode, listByIds } from '../regions/regions.repository.ts';
+import { findRegionsByCodes as findPlacementsByCode, regionRowsByIds as listByIds } from '../regions/index.ts';
 import { listCareGroups } from './care-groups.repository.ts';
 import { runCache } from './import/context.ts';
 import { dwellingsUnderGrids } from './residents.bulk.repository.ts';

@@ -3,6 +3,7 @@
 import { loadDemoCity, DEMO_PASSWORD } from '../demo/load.ts';
 import { isProduction } from '../modules/accounts/index.ts';
 import { countAllRegions } from '../modules/regions/index.ts';
+import { failInterruptedJobs } from '../modules/registry/index.ts';
 import { buildApp } from './app.ts';
 import { configFromEnv, openRuntime } from './runtime.ts';
 
@@ -12,6 +13,10 @@ export async function serve(): Promise<void> {
   console.log(`wangge 网格: opening ${engine} …`);
   const database = await openRuntime(cfg);
   const empty = (await countAllRegions(database.db)) === 0;
+  if (database.engine === 'pglite') {
+    const cut = await failInterruptedJobs(database.db);
+    if (cut) console.log(`${cut} 个导入任务因上次中断标记为失败（已提交的批次保留）/ ${cut} import job(s) cut off by the last stop marked failed`);
+  }
   // A real deployment starts empty: its tree comes from `wangge regions import`, its first
   // administrator from `wangge init`. The demo city is for trying wangge out.
   if (empty && (isProduction() || process.env.WANGGE_NO_DEMO === '1')) {

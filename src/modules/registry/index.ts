@@ -3,6 +3,7 @@
 // encrypted and masked; bulk import/export through entity sheets. Other modules use only these.
 export { registryRoutes } from './registry.routes.ts';
 export { SHEETS } from './sheets.ts';
+export { failInterruptedJobs } from './import/jobs.service.ts';
 export { MEASURES, ENTITY_NAMES, type RegistryEntity } from './registry.common.ts';
 export { checkIdNumber, checkMobile, checkCreditCode, checkAssetCode, idCheckDigit, creditCheckChar, ageOn } from './checks.ts';
 export { residentMeasures, householdMeasures } from './residents.measures.ts';

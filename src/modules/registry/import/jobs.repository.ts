@@ -95,3 +95,13 @@ export async function errorWorkbookOf(sdb: ScopedDb, id: number): Promise<Buffer
   const [r] = await sdb.db.select({ wb: importJobs.errorWorkbook }).from(importJobs).where(and(eq(importJobs.id, id), sdb.inScope(importJobs.scopePath)));
   return r ? r.wb : undefined;
 }
+
+/** Jobs still marked running: on the embedded engine (one process, by the lock) they died with the last one. */
+export async function failRunningJobs(db: DbOrTx, failure: string): Promise<number> {
+  const res = await db
+    .update(importJobs)
+    .set({ status: 'failed', failure, finishedAt: new Date() })
+    .where(eq(importJobs.status, 'running'))
+    .returning({ id: importJobs.id });
+  return res.length;
+}

@@ -193,3 +193,13 @@ export async function importErrorWorkbook(db: Db, ctx: RequestContext, id: numbe
   const body = Buffer.from(decryptPii(Buffer.from(stored).toString('utf8')), 'base64');
   return { body, filename: `import-${id}-errors.xlsx` };
 }
+
+/**
+ * At start-up of the only process on a data folder: jobs left 'running' were cut off by a crash
+ * or a kill. Their committed batches stay (each is whole); the job says so, and the same file can
+ * be imported again to finish. (With several API processes on one server database a process
+ * cannot tell a dead job from another process's live one, so this runs only on the embedded engine.)
+ */
+export async function failInterruptedJobs(db: Db): Promise<number> {
+  return repo.failRunningJobs(db, 'interrupted: the server stopped during the import; committed batches are kept, import the file again to finish');
+}

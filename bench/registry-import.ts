@@ -113,11 +113,13 @@ export async function runRegistryImportBench(b: BenchDatabase, city: DemoCity, r
       },
     });
     const importMs = msSince(t);
+    { const PT: Map<string, number> = (globalThis as any).__wgPhase ?? new Map(); log('phases: ' + [...PT].map(([k, v]) => `${k}=${(v / 1000).toFixed(2)}s`).join(' ')); PT.clear(); }
     if (r.rejected) log(`${b.engine}: ${r.rejected} rows rejected, first: ${JSON.stringify(r.problems.slice(0, 3))}`);
     log(`${b.engine}: import ${(importMs / 1000).toFixed(1)} s = ${Math.round((r.processedRows / importMs) * 1000).toLocaleString('en')} rows/s (added ${r.added})`);
     const t2 = nowNs();
     const again = await runImport(b.database.db, ctx(), sheet, { path: file }, { mode: 'skip-invalid', fileName: file, batchSize: batch });
     const reimportMs = msSince(t2);
+    { const PT: Map<string, number> = (globalThis as any).__wgPhase ?? new Map(); log('phases: ' + [...PT].map(([k, v]) => `${k}=${(v / 1000).toFixed(2)}s`).join(' ')); PT.clear(); }
     log(`${b.engine}: re-import ${(reimportMs / 1000).toFixed(1)} s (unchanged ${again.unchanged})`);
     const copyCsvMs = await copyCsvBaseline(b, file);
     log(`${b.engine}: COPY of the same CSV ${(copyCsvMs / 1000).toFixed(2)} s`);

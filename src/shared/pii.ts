@@ -5,12 +5,13 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 
-let encKey: Buffer | null = null;
-let macKey: Buffer | null = null;
+// Key objects, made once: createCipheriv/createHmac with a raw Buffer build one per call.
+let encKey: crypto.KeyObject | null = null;
+let macKey: crypto.KeyObject | null = null;
 
 function deriveKeys(master: Buffer): void {
-  encKey = Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), 'wangge-pii-enc', 32));
-  macKey = Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), 'wangge-pii-mac', 32));
+  encKey = crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), 'wangge-pii-enc', 32)));
+  macKey = crypto.createSecretKey(Buffer.from(crypto.hkdfSync('sha256', master, Buffer.alloc(0), 'wangge-pii-mac', 32)));
 }
 
 /** Loads (or creates) the master key. Call once at start-up, before any PII is touched. */
@@ -33,16 +34,41 @@ export function initPiiKeys(dataDir: string | undefined): void {
   deriveKeys(Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'));
 }
 
-function keys(): { enc: Buffer; mac: Buffer } {
+function keys(): { enc: crypto.KeyObject; mac: crypto.KeyObject } {
   if (!encKey || !macKey) initPiiKeys(undefined);
   return { enc: encKey!, mac: macKey! };
 }
 
+// Random 96-bit IVs drawn from a pool filled by one CSPRNG call per 4,096 of them (a call per value
+// cost more than the encryption). Each IV is taken once (the position only moves forward and the
+// pool is refilled, never rewound), so no IV is ever used twice; the IV is copied into the stored
+// value before the pool can be refilled.
+const IV_BYTES = 12;
+const ivPool = Buffer.alloc(IV_BYTES * 4096);
+let ivPos = ivPool.length;
+
+function nextIv(): Buffer {
+  if (ivPos + IV_BYTES > ivPool.length) {
+    crypto.randomFillSync(ivPool);
+    ivPos = 0;
+  }
+  const iv = ivPool.subarray(ivPos, ivPos + IV_BYTES);
+  ivPos += IV_BYTES;
+  return iv;
+}
+
+/** AES-256-GCM with a fresh random IV: `v1:` + base64(iv | tag | ciphertext). */
 export function encryptPii(plain: string): string {
-  const iv = crypto.randomBytes(12);
+  const iv = nextIv();
   const cipher = crypto.createCipheriv('aes-256-gcm', keys().enc, iv);
-  const body = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
-  return `v1:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64')}`;
+  const head = cipher.update(plain, 'utf8');
+  const tail = cipher.final(); // empty for GCM (a stream mode); final() computes the tag
+  const body = tail.length ? Buffer.concat([head, tail]) : head;
+  const out = Buffer.allocUnsafe(IV_BYTES + 16 + body.length);
+  iv.copy(out, 0);
+  cipher.getAuthTag().copy(out, IV_BYTES);
+  body.copy(out, IV_BYTES + 16);
+  return `v1:${out.toString('base64')}`;
 }
 
 export function decryptPii(stored: string): string {

@@ -60,7 +60,7 @@ async function fingerprint(data: string) {
 beforeAll(async () => {
   root = fs.mkdtempSync(path.join(os.tmpdir(), 'wangge-registry-cli-'));
   dir = path.join(root, 'data');
-  const demo = run(['demo', '--scale', 'small', '--seed', '1']);
+  const demo = run(['demo', '--scale', 'small', '--seed', '1', '--no-population']);
   if (demo.status !== 0) throw new Error(`demo failed: ${demo.stderr}`);
   micros = (await query<{ code: string }>(dir, sql`SELECT code FROM regions WHERE level = 6 AND archived_at IS NULL ORDER BY code`)).map((r) => r.code);
 }, 300_000);

@@ -6,13 +6,13 @@
 // is cheap and changes nothing. A rejected row writes nothing.
 import type { DbOrTx } from '../../db/engine.ts';
 import type { RequestContext } from '../../shared/context.ts';
-import { encryptPii, maskIdNumber, maskMobile, piiLookupHash } from '../../shared/pii.ts';
+import { encryptPii, maskIdNumber, maskMobile } from '../../shared/pii.ts';
 import type { ScopedDb } from '../../shared/scoped.ts';
-import { pinyinKeys } from '../regions/index.ts';
 import { householdNumber } from './households.repository.ts';
 import { rowOrigin, runCache } from './import/context.ts';
 import { CounterDeltas } from './registry.common.ts';
 import * as repo from './residents.bulk.repository.ts';
+import { encryptAhead, prepareResident, type PreparedResident } from './residents.bulk.prepare.ts';
 import { activeCareGroupCodes, dwellingKey, dwellingsByAddress, resolveRegionCodes, resolveRegionIds, type RegionRef } from './residents.bulk.resolve.ts';
 import { householdMeasures, residentMeasures } from './residents.measures.ts';
 import type { ResidentInput } from './residents.model.ts';
@@ -33,6 +33,9 @@ const tagsLiteral = (tags: readonly string[]) => `{${tags.map((t) => `"${t.repla
 const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
 
 export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: ScopedDb, rows: ResidentInput[]): Promise<WriteOutcome[]> {
+  const PT: Map<string, number> = ((globalThis as any).__wgPhase ??= new Map());
+  let _t = performance.now();
+  const mark = (k: string) => { const x = performance.now(); PT.set(k, (PT.get(k) ?? 0) + x - _t); _t = x; };
   const n = rows.length;
   const problems: (RowProblem[] | undefined)[] = new Array(n);
   const bad = (i: number, column: string, zh: string, en: string) => (problems[i] ??= []).push({ column, reason: { zh, en } });
@@ -47,10 +50,12 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
     else seen.set(r.idNumber, label);
   });
 
+  mark('seen');
   const careGroups = await activeCareGroupCodes(ctx, tx);
   const byCode = await resolveRegionCodes(ctx, sdb, rows.flatMap((r) => (r.regionCode ? [r.regionCode] : [])));
   const byId = rows.some((r) => !r.regionCode && r.regionId) ? await resolveRegionIds(ctx, sdb, rows.flatMap((r) => (!r.regionCode && r.regionId ? [r.regionId] : []))) : new Map();
 
+  mark('q:regions');
   const regionOf: (RegionRef | undefined)[] = rows.map((r, i) => {
     for (const t of r.tags) if (!careGroups.has(t)) bad(i, 'tags', `特殊人群类别 ${t} 不存在或已停用`, `care group ${t} is unknown or inactive`);
     const res = r.regionCode ? byCode.get(r.regionCode) : r.regionId ? byId.get(r.regionId) : undefined;
@@ -59,15 +64,21 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
     return res.value;
   });
 
+  mark('regionOf');
   const grids = [...new Set(rows.flatMap((r, i) => (r.dwellingRef && regionOf[i] ? [regionOf[i]!.gridPath] : [])))];
   const dwellings = grids.length ? await dwellingsByAddress(ctx, sdb, grids) : new Map<string, { id: number; regionPath: string }>();
   const apiDwellings = rows.some((r) => r.dwellingId && !r.dwellingRef) ? await apiDwellingPaths(sdb, rows) : new Map<number, string>();
 
-  const idHash = rows.map((r) => piiLookupHash(r.idNumber));
-  const headIds = [...new Set(rows.flatMap((r) => (r.householdHeadIdNumber ? [r.householdHeadIdNumber] : [])))];
-  const headHash = new Map(headIds.map((h) => [h, piiLookupHash(h)]));
+  mark('q:dwellings');
+  // Hashes and pinyin were made as the rows were read (residents.bulk.prepare.ts), or are made now.
+  const pre: PreparedResident[] = rows.map((r) => prepareResident(ctx, r));
+  const idHash = pre.map((x) => x.idHash);
+  const headHash = new Map<string, string>();
+  rows.forEach((r, i) => r.householdHeadIdNumber && headHash.set(r.householdHeadIdNumber, pre[i].headHash!));
+  mark('hash');
   const existing = new Map((await repo.residentsByHash(tx, [...new Set([...idHash, ...headHash.values()])])).map((e) => [e.idNumberHash, e]));
 
+  mark('q:byHash');
   rows.forEach((r, i) => {
     const region = regionOf[i];
     if (!region) return;
@@ -87,9 +98,10 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
     else if (ex?.archivedAt) bad(i, 'idNumber', '该居民已注销（迁出或死亡），请在居民页面恢复后再导入', 'this person is archived (moved out or deceased); restore them first');
     else if (ex?.headOf && r.householdRole !== 'head') bad(i, 'householdRole', '该居民是户主，更换户主请在户详情页操作', 'this person heads a household; change the head on the household page');
     if (problems[i]) return;
-    plans[i] = { region, dwellingId, idHash: idHash[i], mobileHash: r.mobile ? piiLookupHash(r.mobile) : null, existing: ex, household: null };
+    plans[i] = { region, dwellingId, idHash: idHash[i], mobileHash: pre[i].mobileHash, existing: ex, household: null };
   });
 
+  mark('plan');
   await planHouseholds(tx, sdb, rows, plans, existing, headHash, bad);
 
   // Classify, then reserve ids for the new rows and households in two queries.
@@ -105,24 +117,21 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
   });
   for (const i of updates) plans[i]!.residentId = plans[i]!.existing!.id;
   const founders = [...inserts, ...updates].filter((i) => plans[i]!.household?.kind === 'new' && (plans[i]!.household as { founder: number }).founder === i);
+  mark('households+classify');
   const ids = await repo.reserveIds(tx, inserts.length, founders.length);
+  mark('q:reserve');
   inserts.forEach((i, k) => (plans[i]!.residentId = ids.residents[k]));
   const hhIds = ids.households;
   const hhOfFounder = new Map(founders.map((i, k) => [i, hhIds[k]]));
   const householdId = (p: Plan): number | null => (p.household === null ? null : p.household.kind === 'existing' ? p.household.id : hhOfFounder.get(p.household.founder)!);
 
-  const pinyin = runCache(ctx, 'residents.pinyin', () => new Map<string, { full: string; initials: string }>());
-  const keysOf = (name: string) => {
-    let k = pinyin.get(name);
-    if (!k) pinyin.set(name, (k = pinyinKeys(name)));
-    return k;
-  };
   const deltas = new CounterDeltas();
   const ins = repo.emptyColumns();
   const upd = repo.emptyColumns();
   const moves: repo.MoveRow[] = [];
-  const push = (c: repo.ResidentColumns, r: ResidentInput, p: Plan, isNew: boolean) => {
-    const k = keysOf(r.name);
+  let encrypted = 0;
+  const push = (c: repo.ResidentColumns, r: ResidentInput, p: Plan, isNew: boolean, x: PreparedResident) => {
+    const k = x.pinyin;
     c.id.push(p.residentId!);
     c.regionId.push(p.region.id);
     c.regionPath.push(p.region.path);
@@ -133,12 +142,13 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
     c.ethnicity.push(r.ethnicity);
     c.birthDate.push(r.birthDate);
     c.idType.push(r.idType);
-    c.idNumberEnc.push(isNew ? encryptPii(r.idNumber) : null);
+    c.idNumberEnc.push(isNew ? (x.idNumberEnc ?? encryptPii(r.idNumber)) : null);
     c.idNumberHash.push(p.idHash);
     c.idNumberMasked.push(isNew ? maskIdNumber(r.idNumber) : null);
     c.idLast4.push(r.idNumber.slice(-4));
     const mobileChanged = isNew || p.mobileHash !== p.existing!.mobileHash;
-    c.mobileEnc.push(r.mobile && mobileChanged ? encryptPii(r.mobile) : null);
+    if (isNew || (r.mobile && mobileChanged)) encrypted++;
+    c.mobileEnc.push(r.mobile && mobileChanged ? (x.mobileEnc ?? encryptPii(r.mobile)) : null);
     c.mobileHash.push(p.mobileHash);
     c.mobileMasked.push(r.mobile && mobileChanged ? maskMobile(r.mobile) : null);
     c.residenceType.push(r.residenceType);
@@ -153,10 +163,11 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
     const before = p.existing ? { path: p.existing.regionPath, measures: residentMeasures(p.existing) } : null;
     deltas.change(before, { path: p.region.path, measures: residentMeasures(r) });
   };
-  for (const i of inserts) push(ins, rows[i], plans[i]!, true);
+  mark('misc');
+  for (const i of inserts) push(ins, rows[i], plans[i]!, true, pre[i]);
   for (const i of updates) {
     const p = plans[i]!;
-    push(upd, rows[i], p, false);
+    push(upd, rows[i], p, false, pre[i]);
     const ex = p.existing!;
     const hh = householdId(p);
     if (ex.regionId !== p.region.id || ex.dwellingId !== p.dwellingId || ex.householdId !== hh) {
@@ -170,11 +181,18 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
     return { id, regionId: p.region.id, regionPath: p.region.path, number: householdNumber(id), dwellingId: p.dwellingId, headResidentId: p.residentId! };
   });
 
-  await repo.insertResidents(tx, ins);
-  await repo.updateResidents(tx, upd);
-  await repo.insertHouseholds(tx, newHouseholds);
-  await repo.insertMoves(tx, moves, '批量导入 import');
-  await deltas.flush(tx);
+  // Encrypt ahead while batches add people; stop once a batch (e.g. a re-imported file) mostly doesn't.
+  encryptAhead(ctx).on = encrypted * 4 >= n;
+  mark('push');
+  // Queued on the transaction's connection together: no round trip back to JavaScript between them.
+  await Promise.all([
+    repo.insertResidents(tx, ins),
+    repo.updateResidents(tx, upd),
+    repo.insertHouseholds(tx, newHouseholds),
+    repo.insertMoves(tx, moves, '批量导入 import'),
+    deltas.flush(tx),
+  ]);
+  mark('q:writes');
 
   for (const i of inserts) outcomes[i] = { outcome: 'added' };
   for (const i of updates) outcomes[i] = { outcome: 'updated' };

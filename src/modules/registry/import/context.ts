@@ -36,3 +36,18 @@ export function runCache<T>(ctx: RequestContext, name: string, init: () => T): T
   if (!m.has(name)) m.set(name, init());
   return m.get(name) as T;
 }
+
+type RowPrepare = (ctx: RequestContext, value: unknown) => void;
+const rowPreparers = new Map<string, RowPrepare>();
+
+/**
+ * An entity's per-row work that needs no database (hashing, encryption …). The engine runs it on
+ * each parsed row as the file is read, which is while the previous batch's statements are in the
+ * database: that CPU time then overlaps the database's instead of following it. Optional: write()
+ * must still work on rows nobody prepared.
+ */
+export function registerRowPrepare(entity: string, fn: RowPrepare): void {
+  rowPreparers.set(entity, fn);
+}
+
+export const rowPrepare = (entity: string): RowPrepare | undefined => rowPreparers.get(entity);

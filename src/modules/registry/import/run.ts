@@ -13,7 +13,7 @@ import { problemIn } from '../../../shared/input-check.ts';
 import { scoped } from '../../../shared/scoped.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { EntitySheet, RowProblem } from '../sheet.ts';
-import { runContext, setRowOrigin } from './context.ts';
+import { rowPrepare, runContext, setRowOrigin } from './context.ts';
 import { headerOf, mapHeader } from './header.ts';
 import * as jobsRepo from './jobs.repository.ts';
 import { openSheet, type ImportSource } from './read.ts';
@@ -82,6 +82,7 @@ export async function runImport(db: Db, ctx: RequestContext, sheet: EntitySheet,
   const problems: JobProblem[] = [];
   const rejectedRows: RejectedRow[] = [];
   const examples = new Map(sheet.columns.map((c) => [c.key, c.example]));
+  const prepare = rowPrepare(sheet.entity);
 
   const reject = (p: Pending, list: RowProblem[]) => {
     counts.rejected++;
@@ -102,6 +103,7 @@ export async function runImport(db: Db, ctx: RequestContext, sheet: EntitySheet,
     });
     c.rejected = bad.length;
     counts.batches++;
+    const PT: Map<string, number> = ((globalThis as any).__wgPhase ??= new Map()); let _t = performance.now();
     await recordAudit(tx, ctx, {
       action: 'registry.import',
       entityType: sheet.entity,
@@ -112,6 +114,7 @@ export async function runImport(db: Db, ctx: RequestContext, sheet: EntitySheet,
     if (opts.jobId !== undefined && opts.mode === 'skip-invalid') {
       await jobsRepo.addBatchCounts(tx, opts.jobId, { processedRows: batch.length, ...c, totalRows: Math.max(counts.totalRows, counts.processedRows + batch.length) });
     }
+    PT.set('q:audit+job', (PT.get('q:audit+job') ?? 0) + performance.now() - _t);
     return { c, bad, n: batch.length };
   };
 
@@ -137,7 +140,9 @@ export async function runImport(db: Db, ctx: RequestContext, sheet: EntitySheet,
       inflight.catch(() => undefined);
     };
     for await (const r of opened.rows) {
+      const _t = performance.now();
       const p = toPending(r.row, r.values);
+      const PT: Map<string, number> = ((globalThis as any).__wgPhase ??= new Map()); PT.set('parse', (PT.get('parse') ?? 0) + performance.now() - _t);
       if (!p) continue;
       pending.push(p);
       if (pending.length >= batchSize) await send();
@@ -166,12 +171,13 @@ export async function runImport(db: Db, ctx: RequestContext, sheet: EntitySheet,
     const parsed = sheet.parse(cells);
     if (!parsed.ok) return { row, values, problems: parsed.problems };
     setRowOrigin(parsed.value, row);
+    prepare?.(runCtx, parsed.value);
     return { row, values, value: parsed.value };
   };
 
   let status: 'done' | 'rejected' = 'done';
   if (opts.mode === 'skip-invalid') {
-    await pump(async (batch) => account(await db.transaction((tx) => writeBatch(tx, batch))));
+    await pump(async (batch) => { const PT: Map<string, number> = ((globalThis as any).__wgPhase ??= new Map()); const t0 = performance.now(); const r = await db.transaction((tx) => writeBatch(tx, batch)); PT.set('batch-total', (PT.get('batch-total') ?? 0) + performance.now() - t0); account(r); });
   } else {
     try {
       await db.transaction(async (tx) => {

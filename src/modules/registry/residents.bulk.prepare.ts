@@ -1,0 +1,63 @@
+// The bulk writer's per-row work that needs no database: keyed hashes of the ID number, mobile and
+// named head, pinyin keys, and (while the run is adding people) the AES-GCM ciphertexts. The import
+// engine runs it on each row as it is read (registerRowPrepare), i.e. while the previous batch's
+// statements execute in the database process, so this CPU time overlaps the database's instead of
+// adding to it. writeResidents takes what was prepared and computes anything missing itself
+// (API callers, the demo loader, rows prepared before encryption was switched off).
+import type { RequestContext } from '../../shared/context.ts';
+import { encryptPii, piiLookupHash } from '../../shared/pii.ts';
+import { pinyinKeys } from '../regions/index.ts';
+import { registerRowPrepare, runCache } from './import/context.ts';
+import type { ResidentInput } from './residents.model.ts';
+
+export interface PreparedResident {
+  idHash: string;
+  mobileHash: string | null;
+  /** Hash of householdHeadIdNumber, when one is named. */
+  headHash: string | null;
+  pinyin: { full: string; initials: string };
+  /** Ciphertexts made ahead; undefined = not made (the writer encrypts when it needs them). */
+  idNumberEnc?: string;
+  mobileEnc?: string;
+}
+
+const preparedRows = new WeakMap<ResidentInput, PreparedResident>();
+
+/**
+ * Whether rows are encrypted ahead. Only rows that are added (or whose mobile changes) need
+ * ciphertext, so a run that finds its rows already stored (re-importing a file) stops encrypting
+ * ahead after one such batch; writeResidents updates this after every batch.
+ */
+export const encryptAhead = (ctx: RequestContext) => runCache(ctx, 'residents.encryptAhead', () => ({ on: true }));
+
+function pinyinOf(ctx: RequestContext, name: string): { full: string; initials: string } {
+  // Names repeat (王伟, 李娜 …): pinyin-pro's segmentation is the costliest step, done once per name and run.
+  const cache = runCache(ctx, 'residents.pinyin', () => new Map<string, { full: string; initials: string }>());
+  let k = cache.get(name);
+  if (!k) cache.set(name, (k = pinyinKeys(name)));
+  return k;
+}
+
+export function prepareResident(ctx: RequestContext, r: ResidentInput): PreparedResident {
+  let p = preparedRows.get(r);
+  if (!p) {
+    p = {
+      idHash: piiLookupHash(r.idNumber),
+      mobileHash: r.mobile ? piiLookupHash(r.mobile) : null,
+      headHash: r.householdHeadIdNumber ? piiLookupHash(r.householdHeadIdNumber) : null,
+      pinyin: pinyinOf(ctx, r.name),
+    };
+    preparedRows.set(r, p);
+  }
+  return p;
+}
+
+/** The engine's hook: hashes and pinyin always, ciphertexts while the run is adding rows. */
+function prepareRow(ctx: RequestContext, r: ResidentInput): void {
+  const p = prepareResident(ctx, r);
+  if (!encryptAhead(ctx).on) return;
+  p.idNumberEnc ??= encryptPii(r.idNumber);
+  if (r.mobile) p.mobileEnc ??= encryptPii(r.mobile);
+}
+
+registerRowPrepare('resident', (ctx, value) => prepareRow(ctx, value as ResidentInput));

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import type { RegionDetail } from '../api/types';
 import { formatTime } from '../audit/AuditTable';
 import { attributeLabel, attributeValueLabel, kindLabel, levelLabel } from '../i18n/names';
-import { MeasureLabel } from '../registry/people/MeasureLabel';
+import { groupMeasures, MeasureLabel } from '../registry/people/MeasureLabel';
 
 export function RegionInfo({ region }: { region: RegionDetail }) {
   const { t } = useTranslation();
   const attrs = Object.entries(region.attributes ?? {}).map(([key, value]) => ({ key, value }));
-  const counters = Object.entries(region.counters ?? {});
+  const counters = groupMeasures(region.counters ?? {});
   return (
     <Card size="small" title={t('region.info')} style={{ height: '100%' }}>
       {/* Two columns only on very wide screens (the card sits beside the tree, and beside the map from xl); labels never wrap. */}
@@ -26,8 +26,15 @@ export function RegionInfo({ region }: { region: RegionDetail }) {
       </Descriptions>
       <Typography.Title level={5} style={{ marginTop: 12 }}>{t('region.counters')}</Typography.Title>
       {counters.length ? (
-        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 24 }} data-testid="region-counters">
-          {counters.map(([k, v]) => <Statistic key={k} title={<MeasureLabel measure={k} />} value={v} />)}
+        <div data-testid="region-counters">
+          {counters.map((section) => (
+            <div key={section.key} style={{ marginBottom: 12 }}>
+              {counters.length > 1 && <Typography.Text type="secondary" style={{ fontSize: 12 }}>{t(`people.measureGroup.${section.key}`)}</Typography.Text>}
+              <div style={{ display: 'flex', flexWrap: 'wrap', gap: '8px 24px' }}>
+                {section.items.map(([k, v]) => <Statistic key={k} title={<MeasureLabel measure={k} />} value={v} />)}
+              </div>
+            </div>
+          ))}
         </div>
       ) : <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />}
       <Typography.Title level={5} style={{ marginTop: 12 }}>{t('region.attributes')}</Typography.Title>

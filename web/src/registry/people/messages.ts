@@ -59,6 +59,7 @@ export const peopleZh = {
     careGroupMembers: '特殊人群', seasonalResidents: '候鸟人员', households: '户数', estates: '小区', estates_unmanaged: '三无小区',
     buildings: '楼栋', dwellings: '房屋', rentals: '出租屋', dwellings_vacant: '空置房屋', places: '场所', organizations: '组织', assets: '部件',
   },
+  measureGroup: { people: '人口', housing: '房屋', places: '场所、组织与部件', other: '其他' },
   orgKind: { newOrganization: '两新组织', communityTeam: '群众团队', ownersCommittee: '业委会', propertyCompany: '物业公司', residentInstitution: '驻区单位' },
 };
 
@@ -124,5 +125,6 @@ export const peopleEn: Shape<typeof peopleZh> = {
     careGroupMembers: 'Care-group members', seasonalResidents: 'Seasonal residents', households: 'Households', estates: 'Estates', estates_unmanaged: 'Unmanaged estates',
     buildings: 'Buildings', dwellings: 'Dwellings', rentals: 'Rentals', dwellings_vacant: 'Vacant dwellings', places: 'Places', organizations: 'Organizations', assets: 'Assets',
   },
+  measureGroup: { people: 'People', housing: 'Housing', places: 'Places, organizations and assets', other: 'Other' },
   orgKind: { newOrganization: 'New organizations', communityTeam: 'Community teams', ownersCommittee: 'Owners’ committees', propertyCompany: 'Property companies', residentInstitution: 'Resident institutions' },
 };

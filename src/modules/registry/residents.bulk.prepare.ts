@@ -1,5 +1,5 @@
 // The bulk writer's per-row work that needs no database: keyed hashes of the ID number, mobile and
-// named head, pinyin keys, and (while the run is adding people) the AES-GCM ciphertexts. The import
+// named head, and (while the run is adding people) pinyin keys and the AES-GCM ciphertexts. The import
 // engine runs it on each row as it is read (registerRowPrepare), i.e. while the previous batch's
 // statements execute in the database process, so this CPU time overlaps the database's instead of
 // adding to it. writeResidents takes what was prepared and computes anything missing itself
@@ -15,7 +15,8 @@ export interface PreparedResident {
   mobileHash: string | null;
   /** Hash of householdHeadIdNumber, when one is named. */
   headHash: string | null;
-  pinyin: { full: string; initials: string };
+  /** Pinyin keys; made ahead only while the run is adding rows. */
+  pinyin?: { full: string; initials: string };
   /** Ciphertexts made ahead; undefined = not made (the writer encrypts when it needs them). */
   idNumberEnc?: string;
   mobileEnc?: string;
@@ -38,26 +39,29 @@ function pinyinOf(ctx: RequestContext, name: string): { full: string; initials: 
   return k;
 }
 
-export function prepareResident(ctx: RequestContext, r: ResidentInput): PreparedResident {
+export function prepareResident(_ctx: RequestContext, r: ResidentInput): PreparedResident {
   let p = preparedRows.get(r);
   if (!p) {
     p = {
       idHash: piiLookupHash(r.idNumber),
       mobileHash: r.mobile ? piiLookupHash(r.mobile) : null,
       headHash: r.householdHeadIdNumber ? piiLookupHash(r.householdHeadIdNumber) : null,
-      pinyin: pinyinOf(ctx, r.name),
     };
     preparedRows.set(r, p);
   }
   return p;
 }
 
-/** The engine's hook: hashes and pinyin always, ciphertexts while the run is adding rows. */
+/** The engine's hook: the hashes always, pinyin and ciphertexts while the run is adding rows. */
 function prepareRow(ctx: RequestContext, r: ResidentInput): void {
   const p = prepareResident(ctx, r);
   if (!encryptAhead(ctx).on) return;
+  p.pinyin ??= pinyinOf(ctx, r.name);
   p.idNumberEnc ??= encryptPii(r.idNumber);
   if (r.mobile) p.mobileEnc ??= encryptPii(r.mobile);
 }
+
+/** Pinyin keys, needed only for rows that are written. */
+export const pinyinFor = (ctx: RequestContext, r: ResidentInput, p: PreparedResident) => (p.pinyin ??= pinyinOf(ctx, r.name));
 
 registerRowPrepare('resident', (ctx, value) => prepareRow(ctx, value as ResidentInput));

@@ -37,7 +37,10 @@ export interface ExistingResident {
 
 /**
  * Unscoped on purpose: one person, one row, wherever they are registered; the writer refuses to
- * touch a row outside the caller's scope but must know it exists.
+ * touch a row outside the caller's scope but must know it exists. The household a row heads comes
+ * from a correlated subquery (one probe of households_head_uq per row found) rather than a join:
+ * with the stale statistics of a table an import is filling, the planner hashed every household
+ * for each batch, which made a million-row import quadratic.
  */
 export async function residentsByHash(db: DbOrTx, hashes: string[]): Promise<ExistingResident[]> {
   if (hashes.length === 0) return [];
@@ -46,8 +49,9 @@ export async function residentsByHash(db: DbOrTx, hashes: string[]): Promise<Exi
            r.name_initials AS "nameInitials", r.gender, r.ethnicity, r.birth_date::text AS "birthDate", r.id_type AS "idType",
            r.id_number_hash AS "idNumberHash", r.mobile_hash AS "mobileHash", r.residence_type AS "residenceType", r.dwelling_id AS "dwellingId",
            r.household_id AS "householdId", r.household_role AS "householdRole", r.employer, r.political_status AS "politicalStatus", r.tags,
-           r.seasonal, r.note, h.id AS "headOf"
-    FROM residents r LEFT JOIN households h ON h.head_resident_id = r.id AND h.archived_at IS NULL
+           r.seasonal, r.note,
+           (SELECT h.id FROM households h WHERE h.head_resident_id = r.id AND h.archived_at IS NULL) AS "headOf"
+    FROM residents r
     WHERE r.id_number_hash = ANY(${p(hashes)}::text[])`);
   return rowsOf<ExistingResident>(res);
 }

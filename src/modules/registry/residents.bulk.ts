@@ -12,7 +12,7 @@ import { householdNumber } from './households.repository.ts';
 import { rowOrigin, runCache } from './import/context.ts';
 import { CounterDeltas } from './registry.common.ts';
 import * as repo from './residents.bulk.repository.ts';
-import { encryptAhead, prepareResident, type PreparedResident } from './residents.bulk.prepare.ts';
+import { encryptAhead, pinyinFor, prepareResident, type PreparedResident } from './residents.bulk.prepare.ts';
 import { activeCareGroupCodes, dwellingKey, dwellingsByAddress, resolveRegionCodes, resolveRegionIds, type RegionRef } from './residents.bulk.resolve.ts';
 import { householdMeasures, residentMeasures } from './residents.measures.ts';
 import type { ResidentInput } from './residents.model.ts';
@@ -33,9 +33,6 @@ const tagsLiteral = (tags: readonly string[]) => `{${tags.map((t) => `"${t.repla
 const sameTags = (a: readonly string[], b: readonly string[]) => a.length === b.length && [...a].sort().join(',') === [...b].sort().join(',');
 
 export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: ScopedDb, rows: ResidentInput[]): Promise<WriteOutcome[]> {
-  const PT: Map<string, number> = ((globalThis as any).__wgPhase ??= new Map());
-  let _t = performance.now();
-  const mark = (k: string) => { const x = performance.now(); PT.set(k, (PT.get(k) ?? 0) + x - _t); _t = x; };
   const n = rows.length;
   const problems: (RowProblem[] | undefined)[] = new Array(n);
   const bad = (i: number, column: string, zh: string, en: string) => (problems[i] ??= []).push({ column, reason: { zh, en } });
@@ -50,12 +47,10 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
     else seen.set(r.idNumber, label);
   });
 
-  mark('seen');
   const careGroups = await activeCareGroupCodes(ctx, tx);
   const byCode = await resolveRegionCodes(ctx, sdb, rows.flatMap((r) => (r.regionCode ? [r.regionCode] : [])));
   const byId = rows.some((r) => !r.regionCode && r.regionId) ? await resolveRegionIds(ctx, sdb, rows.flatMap((r) => (!r.regionCode && r.regionId ? [r.regionId] : []))) : new Map();
 
-  mark('q:regions');
   const regionOf: (RegionRef | undefined)[] = rows.map((r, i) => {
     for (const t of r.tags) if (!careGroups.has(t)) bad(i, 'tags', `特殊人群类别 ${t} 不存在或已停用`, `care group ${t} is unknown or inactive`);
     const res = r.regionCode ? byCode.get(r.regionCode) : r.regionId ? byId.get(r.regionId) : undefined;
@@ -64,21 +59,17 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
     return res.value;
   });
 
-  mark('regionOf');
   const grids = [...new Set(rows.flatMap((r, i) => (r.dwellingRef && regionOf[i] ? [regionOf[i]!.gridPath] : [])))];
   const dwellings = grids.length ? await dwellingsByAddress(ctx, sdb, grids) : new Map<string, { id: number; regionPath: string }>();
   const apiDwellings = rows.some((r) => r.dwellingId && !r.dwellingRef) ? await apiDwellingPaths(sdb, rows) : new Map<number, string>();
 
-  mark('q:dwellings');
   // Hashes and pinyin were made as the rows were read (residents.bulk.prepare.ts), or are made now.
   const pre: PreparedResident[] = rows.map((r) => prepareResident(ctx, r));
   const idHash = pre.map((x) => x.idHash);
   const headHash = new Map<string, string>();
   rows.forEach((r, i) => r.householdHeadIdNumber && headHash.set(r.householdHeadIdNumber, pre[i].headHash!));
-  mark('hash');
   const existing = new Map((await repo.residentsByHash(tx, [...new Set([...idHash, ...headHash.values()])])).map((e) => [e.idNumberHash, e]));
 
-  mark('q:byHash');
   rows.forEach((r, i) => {
     const region = regionOf[i];
     if (!region) return;
@@ -101,7 +92,6 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
     plans[i] = { region, dwellingId, idHash: idHash[i], mobileHash: pre[i].mobileHash, existing: ex, household: null };
   });
 
-  mark('plan');
   await planHouseholds(tx, sdb, rows, plans, existing, headHash, bad);
 
   // Classify, then reserve ids for the new rows and households in two queries.
@@ -117,9 +107,7 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
   });
   for (const i of updates) plans[i]!.residentId = plans[i]!.existing!.id;
   const founders = [...inserts, ...updates].filter((i) => plans[i]!.household?.kind === 'new' && (plans[i]!.household as { founder: number }).founder === i);
-  mark('households+classify');
   const ids = await repo.reserveIds(tx, inserts.length, founders.length);
-  mark('q:reserve');
   inserts.forEach((i, k) => (plans[i]!.residentId = ids.residents[k]));
   const hhIds = ids.households;
   const hhOfFounder = new Map(founders.map((i, k) => [i, hhIds[k]]));
@@ -131,7 +119,7 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
   const moves: repo.MoveRow[] = [];
   let encrypted = 0;
   const push = (c: repo.ResidentColumns, r: ResidentInput, p: Plan, isNew: boolean, x: PreparedResident) => {
-    const k = x.pinyin;
+    const k = pinyinFor(ctx, r, x);
     c.id.push(p.residentId!);
     c.regionId.push(p.region.id);
     c.regionPath.push(p.region.path);
@@ -163,7 +151,6 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
     const before = p.existing ? { path: p.existing.regionPath, measures: residentMeasures(p.existing) } : null;
     deltas.change(before, { path: p.region.path, measures: residentMeasures(r) });
   };
-  mark('misc');
   for (const i of inserts) push(ins, rows[i], plans[i]!, true, pre[i]);
   for (const i of updates) {
     const p = plans[i]!;
@@ -183,16 +170,11 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
 
   // Encrypt ahead while batches add people; stop once a batch (e.g. a re-imported file) mostly doesn't.
   encryptAhead(ctx).on = encrypted * 4 >= n;
-  mark('push');
-  // Queued on the transaction's connection together: no round trip back to JavaScript between them.
-  await Promise.all([
-    repo.insertResidents(tx, ins),
-    repo.updateResidents(tx, upd),
-    repo.insertHouseholds(tx, newHouseholds),
-    repo.insertMoves(tx, moves, '批量导入 import'),
-    deltas.flush(tx),
-  ]);
-  mark('q:writes');
+  await repo.insertResidents(tx, ins);
+  await repo.updateResidents(tx, upd);
+  await repo.insertHouseholds(tx, newHouseholds);
+  await repo.insertMoves(tx, moves, '批量导入 import');
+  await deltas.flush(tx);
 
   for (const i of inserts) outcomes[i] = { outcome: 'added' };
   for (const i of updates) outcomes[i] = { outcome: 'updated' };

@@ -22,7 +22,10 @@ export interface PreparedResident {
   mobileEnc?: string;
 }
 
-const preparedRows = new WeakMap<ResidentInput, PreparedResident>();
+// Kept on the row object itself under a private symbol, not in a WeakMap: a million WeakMap entries
+// per import are ephemerons the garbage collector has to trace specially, for no benefit here.
+const PREPARED = Symbol('preparedResident');
+type WithPrepared = ResidentInput & { [PREPARED]?: PreparedResident };
 
 /**
  * Whether rows are encrypted ahead. Only rows that are added (or whose mobile changes) need
@@ -39,15 +42,26 @@ function pinyinOf(ctx: RequestContext, name: string): { full: string; initials: 
   return k;
 }
 
-export function prepareResident(_ctx: RequestContext, r: ResidentInput): PreparedResident {
-  let p = preparedRows.get(r);
+/** Members name their head, whose own row came just before: remember recent ID hashes instead of hashing again. */
+function idHashOf(ctx: RequestContext, idNumber: string): string {
+  const recent = runCache(ctx, 'residents.idHash', () => new Map<string, string>());
+  let h = recent.get(idNumber);
+  if (!h) {
+    if (recent.size >= 10_000) recent.clear();
+    recent.set(idNumber, (h = piiLookupHash(idNumber)));
+  }
+  return h;
+}
+
+export function prepareResident(ctx: RequestContext, r: ResidentInput): PreparedResident {
+  let p = (r as WithPrepared)[PREPARED];
   if (!p) {
     p = {
-      idHash: piiLookupHash(r.idNumber),
+      idHash: idHashOf(ctx, r.idNumber),
       mobileHash: r.mobile ? piiLookupHash(r.mobile) : null,
-      headHash: r.householdHeadIdNumber ? piiLookupHash(r.householdHeadIdNumber) : null,
+      headHash: r.householdHeadIdNumber ? idHashOf(ctx, r.householdHeadIdNumber) : null,
     };
-    preparedRows.set(r, p);
+    (r as WithPrepared)[PREPARED] = p;
   }
   return p;
 }

@@ -31,6 +31,17 @@ export class IdNumbers {
       }
     }
   }
+
+  /** A passport number for a foreign resident, unique like the ID numbers (one person, one number). */
+  passport(): string {
+    for (;;) {
+      const id = `E${this.rng.int(10_000_000, 99_999_999)}`;
+      if (!this.used.has(id)) {
+        this.used.add(id);
+        return id;
+      }
+    }
+  }
 }
 
 /** A birth date giving `age` at the start of `year` (never in the future, whatever today is). */
@@ -107,7 +118,7 @@ export function household(ctx: PeopleContext, at: DwellingRef): SheetRow[] {
   for (const m of members) {
     const birth = birthDate(rng, m.age, ctx.year);
     const passport = residenceType === 'foreign';
-    const id = passport ? `E${String(rng.int(10_000_000, 99_999_999))}` : ctx.ids.next(county, birth, m.gender);
+    const id = passport ? ctx.ids.passport() : ctx.ids.next(county, birth, m.gender);
     if (m.role === 'head') headId = id;
     const name = m.role === 'spouse' || m.role === 'parent' ? personName(rng) : surname + personName(rng).slice(1);
     const adult = m.age >= 18;

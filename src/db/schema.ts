@@ -6,3 +6,6 @@ export * from '../modules/settings/settings.tables.ts';
 export * from '../modules/zones/zones.tables.ts';
 export * from '../modules/registry/places.tables.ts';
 export * from '../modules/registry/people.tables.ts';
+export * from '../modules/cases/cases.tables.ts';
+export * from '../modules/calendar/calendar.tables.ts';
+export * from '../modules/notifications/notifications.tables.ts';

@@ -64,7 +64,7 @@ function first(regions: readonly RegionInput[], pred: (r: RegionInput) => boolea
 /**
  * admin; district, street and two sibling community staff; grid chief, grid worker, building head
  * and resident in the first grid of sq01's community; a party secretary and member there; and
- * the handler of the first department.
+ * the handler and leader of the first department, handlers of the next two, and a supervisor.
  */
 export function buildAccounts(rng: Rng, regions: readonly RegionInput[], departments: readonly DemoDepartment[]): DemoAccount[] {
   const mobiles = new Mobiles(rng);
@@ -95,6 +95,13 @@ export function buildAccounts(rng: Rng, regions: readonly RegionInput[], departm
     account('sj01', ['partySecretary', 'communityStaff'], communities[0].code),
     account('dy01', ['partyMember', 'resident'], micro.code),
     { ...account('bm01', ['departmentHandler'], department.serviceAreaCode), departmentCode: department.code },
+    // The case loop: the first department's leader, handlers of two more (会商办 assists), a supervisor.
+    { ...account('bmfz01', ['departmentLead'], department.serviceAreaCode), departmentCode: department.code },
+    ...departments
+      .filter((d) => d.serviceAreaCode === department.serviceAreaCode)
+      .slice(1, 3)
+      .map((d, i) => ({ ...account(`bm0${i + 2}`, ['departmentHandler'], d.serviceAreaCode), departmentCode: d.code })),
+    account('dd01', ['supervisor'], district.code),
     account('jm01', ['resident'], micro.code),
   ];
 }

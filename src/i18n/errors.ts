@@ -71,6 +71,18 @@ const catalogue = {
   IMPORT_ENTITY_UNKNOWN: { status: 400, zh: '不支持导入的数据类型：{entity}', en: 'Unknown import type: {entity}' },
   IMPORT_TOO_LARGE: { status: 413, zh: '导入文件过大（上限 {limit}）', en: 'Import file too large (limit {limit})' },
   AUDIT_NOT_FOUND: { status: 404, zh: '日志不存在', en: 'Audit entry not found' },
+  // Cases (事件闭环): shared. {action} and {status} are bilingual parameters.
+  CASE_NOT_FOUND: { status: 404, zh: '事件不存在', en: 'Case not found' },
+  CASE_VERSION_CONFLICT: { status: 409, zh: '该事件已被他人处理，请刷新后重试', en: 'The case was changed by someone else; reload and retry' },
+  CASE_ACTION_NOT_ALLOWED: { status: 409, zh: '事件处于「{status}」状态，不能{action}', en: 'A case that is {status} cannot be {action}' },
+  CASE_ACTOR_NOT_ALLOWED: { status: 403, zh: '您不能对该事件执行「{action}」：{reason}', en: 'You may not {action} this case: {reason}' },
+  CASE_FIELD_REQUIRED: { status: 400, zh: '缺少{field}', en: 'Missing {field}' },
+  CASE_FIELD_INVALID: { status: 400, zh: '{field}不合法：{reason}', en: 'Invalid {field}: {reason}' },
+  // Cases: intake and catalogue.
+  // Cases: workflow.
+  // Cases: timer, supervision, measures.
+  // Calendar.
+  // Notifications.
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -16,6 +16,9 @@ import { auditRoutes } from '../modules/audit/audit.routes.ts';
 import { regionRoutes } from '../modules/regions/regions.routes.ts';
 import { zoneRoutes } from '../modules/zones/index.ts';
 import { registryRoutes } from '../modules/registry/index.ts';
+import { caseRoutes } from '../modules/cases/index.ts';
+import { calendarRoutes } from '../modules/calendar/index.ts';
+import { notificationRoutes } from '../modules/notifications/index.ts';
 import { installAuth } from './auth-plugin.ts';
 import { frameworkErrors, installErrorHandling } from './errors.ts';
 import { installInputGuard } from './input-guard.ts';
@@ -67,6 +70,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(auditRoutes(opts.db), { prefix: API_PREFIX });
   await app.register(zoneRoutes(opts.db), { prefix: API_PREFIX });
   await app.register(registryRoutes(opts.db), { prefix: API_PREFIX });
+  await app.register(caseRoutes(opts.db), { prefix: API_PREFIX });
+  await app.register(calendarRoutes(opts.db), { prefix: API_PREFIX });
+  await app.register(notificationRoutes(opts.db), { prefix: API_PREFIX });
 
   const web = opts.webDist === undefined ? defaultWebDist() : opts.webDist;
   if (web && fs.existsSync(path.join(web, 'index.html'))) {

@@ -12,7 +12,7 @@ export interface TestDatabase extends Database {
   drop(): Promise<void>;
 }
 
-const TABLES = ['regions', 'region_counters', 'grid_zones', 'users', 'sessions', 'api_tokens', 'departments', 'settings', 'estates', 'buildings', 'units', 'dwellings', 'rentals', 'places', 'assets', 'households', 'residents', 'resident_stays', 'resident_moves', 'organizations', 'organization_members', 'import_jobs'];
+const TABLES = ['regions', 'region_counters', 'grid_zones', 'users', 'sessions', 'api_tokens', 'departments', 'settings', 'estates', 'buildings', 'units', 'dwellings', 'rentals', 'places', 'assets', 'households', 'residents', 'resident_stays', 'resident_moves', 'organizations', 'organization_members', 'import_jobs', 'cases', 'case_events', 'case_photos', 'case_units', 'case_whistles', 'whistle_calls', 'notifications', 'outbound_messages'];
 
 export async function createTestDatabase(): Promise<TestDatabase> {
   initPiiKeys(undefined);

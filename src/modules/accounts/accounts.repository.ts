@@ -191,3 +191,23 @@ export async function unscopedNames(db: DbOrTx, ids: number[]): Promise<{ id: nu
   if (ids.length === 0) return [];
   return db.select({ id: users.id, username: users.username, displayName: users.displayName }).from(users).where(sql`${users.id} IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)})`);
 }
+
+/**
+ * Active users to notify: of a department, and/or whose scope region is one of the given regions,
+ * optionally only those holding one of the roles. Used by the case loop to find a handler's unit,
+ * a desk's staff and their leaders; recipients are chosen by role, not by scope visibility.
+ */
+export async function unscopedRecipients(
+  db: DbOrTx,
+  where: { departmentId?: number | null; scopeRegionIds?: readonly number[]; roles?: readonly string[] },
+): Promise<number[]> {
+  const conds: SQL[] = [eq(users.status, 'active')];
+  const who: SQL[] = [];
+  if (where.departmentId) who.push(eq(users.departmentId, where.departmentId));
+  if (where.scopeRegionIds?.length) who.push(sql`${users.scopeRegionId} = ANY(${sql`ARRAY[${sql.join(where.scopeRegionIds.map((id) => sql`${id}`), sql`, `)}]::integer[]`})`);
+  if (who.length === 0) return [];
+  conds.push(or(...who)!);
+  if (where.roles?.length) conds.push(sql`${users.roles} && ${sql`ARRAY[${sql.join(where.roles.map((r) => sql`${r}`), sql`, `)}]::text[]`}`);
+  const rows = await db.select({ id: users.id }).from(users).where(and(...conds)).orderBy(asc(users.id));
+  return rows.map((r) => r.id);
+}

@@ -5,4 +5,4 @@ export { listUsers, getUser, createUser, createUserUnchecked, updateUser, resetP
 export { listDepartments, createDepartment, updateDepartment, type DepartmentView } from './departments.service.ts';
 export type { UserView } from './accounts.presenter.ts';
 export type { UserWithScope } from './accounts.repository.ts';
-export { unscopedNames as userNames } from './accounts.repository.ts';
+export { unscopedNames as userNames, unscopedRecipients as recipientUserIds } from './accounts.repository.ts';

@@ -5,6 +5,10 @@ export const ROLES = [
   'streetStaff',
   'communityStaff',
   'departmentHandler',
+  // 部门负责人: a department's leader; gets its supervision notices and approves its work.
+  'departmentLead',
+  // 督导员: presses late cases (督办) and decides cases a reporter refused twice.
+  'supervisor',
   'gridChief',
   'gridWorker',
   'buildingHead',
@@ -26,20 +30,34 @@ export const PERMISSIONS = [
   // add, edit, import and archive residents, buildings, places, organizations, assets.
   'registry.read',
   'registry.write',
+  // Cases: see cases in scope; report (patrol, hotline entry); work a desk (register, dispatch,
+  // close); handle for a department; verify on site; supervise; configure catalogue and calendar.
+  'cases.read',
+  'cases.report',
+  'cases.dispatch',
+  'cases.handle',
+  'cases.verify',
+  'cases.supervise',
+  'cases.configure',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
+// A desk (社区 / 街道 / 区 governance centre) reads, reports, dispatches, handles (study mode) and verifies.
+const DESK: readonly Permission[] = ['cases.read', 'cases.report', 'cases.dispatch', 'cases.handle', 'cases.verify'];
+
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  districtStaff: ['regions.write', 'users.manage', 'departments.manage', 'audit.read', 'settings.write', 'registry.read', 'registry.write', 'pii.read'],
-  streetStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'pii.read'],
-  communityStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'pii.read'],
-  departmentHandler: [],
+  districtStaff: ['regions.write', 'users.manage', 'departments.manage', 'audit.read', 'settings.write', 'registry.read', 'registry.write', 'pii.read', ...DESK, 'cases.supervise', 'cases.configure'],
+  streetStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'pii.read', ...DESK],
+  communityStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'pii.read', ...DESK],
+  departmentHandler: ['cases.read', 'cases.report', 'cases.handle'],
+  departmentLead: ['cases.read', 'cases.report', 'cases.handle'],
+  supervisor: ['cases.read', 'cases.supervise'],
   // Grid staff collect and update the registry (采集) but see personal data masked.
-  gridChief: ['registry.read', 'registry.write'],
-  gridWorker: ['registry.read', 'registry.write'],
-  buildingHead: ['registry.read'],
-  partySecretary: ['registry.read'],
+  gridChief: ['registry.read', 'registry.write', 'cases.read', 'cases.report', 'cases.verify'],
+  gridWorker: ['registry.read', 'registry.write', 'cases.read', 'cases.report', 'cases.verify'],
+  buildingHead: ['registry.read', 'cases.read', 'cases.report'],
+  partySecretary: ['registry.read', 'cases.read', 'cases.report'],
   partyMember: [],
   resident: [],
 };

@@ -51,7 +51,7 @@ const en: Shape<Messages> = {
   sizeStatus: { ok: 'OK', under: 'Under', over: 'Over', unknown: 'Unknown' },
   role: {
     admin: 'Administrator', districtStaff: 'District staff', streetStaff: 'Street staff', communityStaff: 'Community staff',
-    departmentHandler: 'Department handler', gridChief: 'Grid chief', gridWorker: 'Grid worker', buildingHead: 'Building head',
+    departmentHandler: 'Department handler', departmentLead: 'Department lead', supervisor: 'Supervisor', gridChief: 'Grid chief', gridWorker: 'Grid worker', buildingHead: 'Building head',
     partySecretary: 'Party secretary', partyMember: 'Party member', resident: 'Resident',
   },
   attribute: { estateAge: 'Estate age', plannedResidents: 'Planned residents', plannedHouseholds: 'Planned households' },

@@ -48,7 +48,7 @@ const zhCN = {
   sizeStatus: { ok: '规模正常', under: '低于下限', over: '超出上限', unknown: '未统计' },
   role: {
     admin: '系统管理员', districtStaff: '区级工作人员', streetStaff: '街道工作人员', communityStaff: '社区工作人员',
-    departmentHandler: '部门承办人', gridChief: '网格长', gridWorker: '网格员', buildingHead: '楼栋长',
+    departmentHandler: '部门承办人', departmentLead: '部门负责人', supervisor: '督导员', gridChief: '网格长', gridWorker: '网格员', buildingHead: '楼栋长',
     partySecretary: '党组织书记', partyMember: '党员', resident: '居民',
   },
   attribute: { estateAge: '小区年代', plannedResidents: '规划人口', plannedHouseholds: '规划户数' },

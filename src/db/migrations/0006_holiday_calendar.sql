@@ -1,0 +1,1 @@
+-- Official holiday calendar (filled by the calendar work)

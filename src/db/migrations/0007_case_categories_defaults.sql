@@ -1,0 +1,1 @@
+-- Default case categories (filled by the intake work)

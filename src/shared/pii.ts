@@ -34,6 +34,18 @@ export function initPiiKeys(dataDir: string | undefined): void {
   deriveKeys(Buffer.from(fs.readFileSync(file, 'utf8').trim(), 'base64'));
 }
 
+/** The derived keys' bytes, handed to a worker thread so it encrypts and hashes exactly as this thread does. */
+export function piiKeyMaterial(): { enc: Buffer; mac: Buffer } {
+  const k = keys();
+  return { enc: k.enc.export(), mac: k.mac.export() };
+}
+
+/** In a worker thread: use the keys its parent handed over (see piiKeyMaterial). */
+export function usePiiKeyMaterial(m: { enc: Uint8Array; mac: Uint8Array }): void {
+  encKey = crypto.createSecretKey(Buffer.from(m.enc));
+  macKey = crypto.createSecretKey(Buffer.from(m.mac));
+}
+
 function keys(): { enc: crypto.KeyObject; mac: crypto.KeyObject } {
   if (!encKey || !macKey) initPiiKeys(undefined);
   return { enc: encKey!, mac: macKey! };

@@ -78,4 +78,10 @@ function prepareRow(ctx: RequestContext, r: ResidentInput): void {
 /** Pinyin keys, needed only for rows that are written. */
 export const pinyinFor = (ctx: RequestContext, r: ResidentInput, p: PreparedResident) => (p.pinyin ??= pinyinOf(ctx, r.name));
 
-registerRowPrepare('resident', (ctx, value) => prepareRow(ctx, value as ResidentInput));
+registerRowPrepare('resident', {
+  prepare: (ctx, value) => prepareRow(ctx, value as ResidentInput),
+  take: (value) => (value as WithPrepared)[PREPARED],
+  give: (value, prepared) => {
+    if (prepared) (value as WithPrepared)[PREPARED] = prepared as PreparedResident;
+  },
+});

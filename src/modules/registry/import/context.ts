@@ -37,17 +37,23 @@ export function runCache<T>(ctx: RequestContext, name: string, init: () => T): T
   return m.get(name) as T;
 }
 
-type RowPrepare = (ctx: RequestContext, value: unknown) => void;
-const rowPreparers = new Map<string, RowPrepare>();
-
 /**
  * An entity's per-row work that needs no database (hashing, encryption …). The engine runs it on
- * each parsed row as the file is read, which is while the previous batch's statements are in the
- * database: that CPU time then overlaps the database's instead of following it. Optional: write()
- * must still work on rows nobody prepared.
+ * each parsed row ahead of the write: in a worker thread for large files, else as the file is read,
+ * while the previous batch's statements are in the database. Either way that CPU time overlaps the
+ * database's instead of following it. Optional: write() must still work on rows nobody prepared.
+ * `take` / `give` carry what was prepared across a thread boundary (it is kept off the plain value,
+ * which a structured clone would not carry).
  */
-export function registerRowPrepare(entity: string, fn: RowPrepare): void {
-  rowPreparers.set(entity, fn);
+export interface RowPrepare {
+  prepare(ctx: RequestContext, value: unknown): void;
+  take?(value: unknown): unknown;
+  give?(value: unknown, prepared: unknown): void;
+}
+const rowPreparers = new Map<string, RowPrepare>();
+
+export function registerRowPrepare(entity: string, hooks: RowPrepare): void {
+  rowPreparers.set(entity, hooks);
 }
 
 export const rowPrepare = (entity: string): RowPrepare | undefined => rowPreparers.get(entity);

@@ -9,11 +9,12 @@
 import type { Db, DbOrTx } from '../../../db/engine.ts';
 import type { RequestContext } from '../../../shared/context.ts';
 import type { Bilingual } from '../../../shared/errors.ts';
-import { problemIn } from '../../../shared/input-check.ts';
 import { scoped } from '../../../shared/scoped.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { EntitySheet, RowProblem } from '../sheet.ts';
 import { rowPrepare, runContext, setRowOrigin } from './context.ts';
+import { ParseWorker, useWorker } from './parse-parallel.ts';
+import { rowParser, type ParsedRow, type RawRow } from './parse-rows.ts';
 import { headerOf, mapHeader } from './header.ts';
 import * as jobsRepo from './jobs.repository.ts';
 import { openSheet, type ImportSource } from './read.ts';
@@ -66,12 +67,7 @@ export interface RunOptions {
   onProgress?: (c: ImportCounts) => void;
 }
 
-interface Pending {
-  row: number;
-  values: string[];
-  value?: unknown;
-  problems?: RowProblem[];
-}
+type Pending = ParsedRow;
 
 class Rollback extends Error {}
 
@@ -83,8 +79,9 @@ export async function runImport(db: Db, ctx: RequestContext, sheet: EntitySheet,
   const counts: ImportCounts = { totalRows: opened.estimatedRows, processedRows: 0, added: 0, updated: 0, unchanged: 0, rejected: 0, batches: 0 };
   const problems: JobProblem[] = [];
   const rejectedRows: RejectedRow[] = [];
-  const examples = new Map(sheet.columns.map((c) => [c.key, c.example]));
-  const prepare = rowPrepare(sheet.entity);
+  const parseRow = rowParser(sheet, map.keys, runCtx);
+  const hooks = rowPrepare(sheet.entity);
+  const worker = useWorker(opened.estimatedRows) ? new ParseWorker(sheet.entity, map.keys) : null;
 
   const reject = (p: Pending, list: RowProblem[]) => {
     counts.rejected++;
@@ -128,74 +125,78 @@ export async function runImport(db: Db, ctx: RequestContext, sheet: EntitySheet,
     opts.onProgress?.({ ...counts });
   };
 
-  /** Reads all rows, handing full batches to `flush`; one flush runs while the next batch is parsed. */
+  /** One batch's rows parsed: on the worker, or here in slices that let the database's replies in. */
+  const parseBatch = async (raw: RawRow[]): Promise<Pending[]> => {
+    if (worker) {
+      const parsed = await worker.parse(raw);
+      for (const p of parsed) {
+        if (p.value === undefined) continue;
+        hooks?.give?.(p.value, p.prepared);
+        setRowOrigin(p.value, p.row);
+      }
+      return parsed;
+    }
+    const out: Pending[] = [];
+    for (let i = 0; i < raw.length; i++) {
+      if (i > 0 && i % YIELD_EVERY === 0) await new Promise<void>((resolve) => setImmediate(resolve));
+      const p = parseRow(raw[i]);
+      if (!p) continue;
+      if (p.value !== undefined) setRowOrigin(p.value, p.row);
+      out.push(p);
+    }
+    return out;
+  };
+
+  /**
+   * Reads all rows and hands full batches to `flush`, as a pipeline: while batch N is in the
+   * database, batch N+1 is parsed and the file read on.
+   */
   const pump = async (flush: (batch: Pending[]) => Promise<void>) => {
-    let pending: Pending[] = [];
+    let raw: RawRow[] = [];
     let inflight: Promise<void> | null = null;
     const send = async () => {
-      const b = pending;
-      pending = [];
+      const parsing = parseBatch(raw);
+      parsing.catch(() => undefined);
+      raw = [];
       if (inflight) await inflight;
-      inflight = flush(b);
-      inflight.catch(() => undefined);
+      const batch = await parsing;
+      inflight = batch.length ? flush(batch) : null;
+      inflight?.catch(() => undefined);
     };
     let sinceYield = 0;
     for await (const r of opened.rows) {
-      // Rows already read arrive as a run of microtasks, which would hold back the batch in flight
-      // until the whole next batch is parsed: step aside now and then so its replies are taken up
-      // (and its next statement sent) at once, and the database keeps working while we parse.
+      // Rows already read arrive as a run of microtasks, which would hold back the batch in flight:
+      // step aside now and then so its replies are taken up (and its next statement sent) at once.
       if (inflight && ++sinceYield >= YIELD_EVERY) {
         sinceYield = 0;
         await new Promise<void>((resolve) => setImmediate(resolve));
       }
-      const p = toPending(r.row, r.values);
-      if (!p) continue;
-      pending.push(p);
-      if (pending.length >= batchSize) await send();
+      raw.push({ row: r.row, values: r.values });
+      if (raw.length >= batchSize) await send();
     }
-    if (pending.length) await send();
+    if (raw.length) await send();
     if (inflight) await inflight;
   };
 
-  const toPending = (row: number, values: string[]): Pending | null => {
-    const cells: Record<string, string> = {};
-    let any = false;
-    let sample = true;
-    for (let i = 0; i < map.keys.length; i++) {
-      const k = map.keys[i];
-      if (!k) continue;
-      const v = (values[i] ?? '').trim();
-      cells[k] = v;
-      if (v) any = true;
-      if (v !== (examples.get(k) ?? '')) sample = false;
-    }
-    for (const c of sheet.columns) if (!(c.key in cells)) cells[c.key] = '';
-    // Blank lines, and the template's sample row left as it was, are not data.
-    if (!any || (sample && row === 2)) return null;
-    const bad = problemIn(values);
-    if (bad) return { row, values, problems: [{ column: '', reason: { zh: `含有无法保存的字符（${bad}）`, en: `contains characters that cannot be stored (${bad})` } }] };
-    const parsed = sheet.parse(cells);
-    if (!parsed.ok) return { row, values, problems: parsed.problems };
-    setRowOrigin(parsed.value, row);
-    prepare?.(runCtx, parsed.value);
-    return { row, values, value: parsed.value };
-  };
-
   let status: 'done' | 'rejected' = 'done';
-  if (opts.mode === 'skip-invalid') {
-    await pump(async (batch) => account(await db.transaction((tx) => writeBatch(tx, batch))));
-  } else {
-    try {
-      await db.transaction(async (tx) => {
-        await pump(async (batch) => account(await writeBatch(tx, batch)));
-        if (counts.rejected > 0) throw new Rollback();
-      });
-    } catch (e) {
-      if (!(e instanceof Rollback)) throw e;
-      status = 'rejected';
-      // Nothing was written: say so in the counts.
-      counts.added = counts.updated = counts.unchanged = 0;
+  try {
+    if (opts.mode === 'skip-invalid') {
+      await pump(async (batch) => account(await db.transaction((tx) => writeBatch(tx, batch))));
+    } else {
+      try {
+        await db.transaction(async (tx) => {
+          await pump(async (batch) => account(await writeBatch(tx, batch)));
+          if (counts.rejected > 0) throw new Rollback();
+        });
+      } catch (e) {
+        if (!(e instanceof Rollback)) throw e;
+        status = 'rejected';
+        // Nothing was written: say so in the counts.
+        counts.added = counts.updated = counts.unchanged = 0;
+      }
     }
+  } finally {
+    await worker?.close();
   }
   counts.totalRows = counts.processedRows;
   rejectedRows.sort((a, b) => a.row - b.row);

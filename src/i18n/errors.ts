@@ -79,10 +79,33 @@ const catalogue = {
   CASE_FIELD_REQUIRED: { status: 400, zh: '缺少{field}', en: 'Missing {field}' },
   CASE_FIELD_INVALID: { status: 400, zh: '{field}不合法：{reason}', en: 'Invalid {field}: {reason}' },
   // Cases: intake and catalogue.
+  CASE_LOCATION_REQUIRED: { status: 400, zh: '请提供事发位置：经纬度，或楼栋、房屋、场所、部件之一', en: 'Give a location: a point, or a building, dwelling, place or asset' },
+  CASE_OUTSIDE_GRIDS: { status: 400, zh: '该位置（{lng}, {lat}）不在任何网格内，无法受理', en: 'The point ({lng}, {lat}) lies outside every grid' },
+  CASE_LINK_NOT_FOUND: { status: 404, zh: '关联的{entity}（编号 {id}）不存在或已注销', en: 'Linked {entity} {id} not found or archived' },
+  CASE_CATEGORY_NOT_FOUND: { status: 404, zh: '事件分类不存在', en: 'Case category not found' },
+  CASE_CATEGORY_ARCHIVED: { status: 400, zh: '事件分类「{name}」已停用', en: 'Case category {name} is archived' },
+  CASE_CATEGORY_NOT_LEAF: { status: 400, zh: '请选择小类：「{name}」是大类', en: 'Pick a subcategory: {name} is a top-level group' },
+  CASE_CATEGORY_CODE_TAKEN: { status: 409, zh: '分类编码 {code} 已存在', en: 'Category code {code} is taken' },
+  CASE_PHOTO_TOO_LARGE: { status: 413, zh: '照片不能超过 {maxMb} MB', en: 'A photo may not exceed {maxMb} MB' },
+  CASE_PHOTO_TYPE: { status: 415, zh: '照片须为 JPEG、PNG 或 WebP 图片（文件内容与类型不符）', en: 'A photo must be a JPEG, PNG or WebP image (content does not match)' },
+  CASE_PHOTO_LIMIT: { status: 409, zh: '每个事件最多 {max} 张照片', en: 'At most {max} photos per case' },
+  CASE_PHOTO_NOT_FOUND: { status: 404, zh: '照片不存在', en: 'Photo not found' },
+  CASE_REPORT_RATE_LIMITED: { status: 429, zh: '同一手机号每小时最多上报 {max} 件，请稍后再试', en: 'At most {max} reports per mobile number per hour; try again later' },
+  CASE_EXPORT_TOO_LARGE: { status: 400, zh: '符合条件的事件有 {count} 件，超过导出上限 {max} 件，请缩小筛选范围', en: '{count} cases match, over the export limit of {max}; narrow the filters' },
   // Cases: workflow.
+  CASE_ESCALATION_TOP: { status: 409, zh: '事件已在区级受理，不能再向上报送', en: 'The case is already at the district desk and cannot be escalated further' },
+  CASE_PARTS_MISSING: { status: 409, zh: '会商办协办单位尚未提交办理情况：{units}', en: 'Assisting units have not posted their part yet: {units}' },
+  CASE_EXTENSION_PENDING: { status: 409, zh: '已有一项延期申请等待审批', en: 'An extension request is already waiting for approval' },
+  CASE_EXTENSION_NONE: { status: 409, zh: '没有等待审批的延期申请', en: 'There is no extension request waiting for approval' },
+  CASE_FEEDBACK_GIVEN: { status: 409, zh: '本次办结已回访，不能重复评价', en: 'Feedback for this closing has already been given' },
   // Cases: timer, supervision, measures.
+  CASE_MEASURES_PERIOD: { status: 400, zh: '统计期间不合法：{reason}', en: 'Invalid measurement period: {reason}' },
+  CASE_MEASURES_SUBJECT: { status: 400, zh: '统计对象不合法：{reason}', en: 'Invalid measurement subject: {reason}' },
   // Calendar.
+  CALENDAR_DAY_INVALID: { status: 400, zh: '不能这样设置 {day}：{reason}', en: 'Cannot set {day} that way: {reason}' },
+  CALENDAR_DAY_NOT_FOUND: { status: 404, zh: '{day} 不在节假日与调休安排中', en: '{day} is not a holiday or adjusted working day in the calendar' },
   // Notifications.
+  NOTIFICATION_NOT_FOUND: { status: 404, zh: '消息不存在', en: 'Notification not found' },
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -4,6 +4,7 @@ import { loadDemoCity, DEMO_PASSWORD } from '../demo/load.ts';
 import { isProduction } from '../modules/accounts/index.ts';
 import { countAllRegions } from '../modules/regions/index.ts';
 import { failInterruptedJobs } from '../modules/registry/index.ts';
+import { startCaseTimer } from '../modules/cases/cases.timer.ts';
 import { buildApp } from './app.ts';
 import { configFromEnv, openRuntime } from './runtime.ts';
 
@@ -40,6 +41,9 @@ export async function serve(): Promise<void> {
   }
   const app = await buildApp({ db: database.db, logger: { level: process.env.LOG_LEVEL ?? 'warn' } });
   await app.listen({ port: cfg.port, host: cfg.host });
+  // Marks late case stages (yellow, red, 督办) from the clocks on the rows; the first tick runs now,
+  // catching up on whatever fell due while the server was down.
+  const timer = startCaseTimer(database.db);
   console.log(`wangge 网格 已启动 serving at http://localhost:${cfg.port}  (API docs: /api/docs)`);
   if (!isProduction()) console.log(`登录 log in: admin / ${DEMO_PASSWORD} (演示环境 demo)`);
 
@@ -50,6 +54,7 @@ export async function serve(): Promise<void> {
     console.log(`\n${signal}: 正在关闭 shutting down …`);
     // Stop taking requests, let running ones finish, then close the database so PGlite flushes.
     await app.close();
+    await timer.stop();
     await database.close();
     console.log('已安全关闭 closed cleanly');
     process.exit(0);

@@ -919,6 +919,129 @@ const TABLE: Record<string, Entry> = {
       probe('a guessed code', get('/public/rentals/AAAAAAAAAAAAAAAAAAAAAA'), refusedWith(404, 'REGISTRY_NOT_FOUND'), true),
     ],
   },
+  // The working calendar is one for the whole system: anyone signed in reads it; changing it needs
+  // cases.configure and a scope covering every region, so neither community's staff (no
+  // permission) nor its power user (scoped to one community) may, and the street may not either.
+  'GET /api/v1/calendar': {
+    cross: () => [probe('the one calendar, read-only', get('/calendar?year=2026'), (res) => {
+      expect(res.statusCode, res.body).toBe(200);
+      expect(res.json()).toMatchObject({ year: 2026, editable: false });
+      expect(res.json().days.length).toBeGreaterThan(30);
+    })],
+    street: () => [probe('read', get('/calendar?year=2026'), expectStatus(200, (b) => expect(b.editable).toBe(false)))],
+  },
+  'PUT /api/v1/calendar/days/:day': {
+    cross: () => [probe('declare a holiday for everyone', put('/calendar/days/2026-03-02', { kind: 'holiday', name: '越权' }), scopeDenied('cases.configure'))],
+    street: () => [probe('street may not', put('/calendar/days/2026-03-02', { kind: 'holiday', name: '越权' }), permissionDenied)],
+  },
+  'DELETE /api/v1/calendar/days/:day': {
+    cross: () => [probe('cancel a day of 春节 for everyone', del('/calendar/days/2026-02-16'), scopeDenied('cases.configure'))],
+    street: () => [probe('street may not', del('/calendar/days/2026-02-16'), permissionDenied)],
+  },
+  // The supervision board lists late cases in the caller's scope only.
+  'GET /api/v1/cases/supervision': {
+    cross: (_me, them) => [
+      probe('their community', get(`/cases/supervision?regionId=${them.community.id}`), scopeDenied()),
+      probe('their grid', get(`/cases/supervision?regionId=${them.grid.id}`), scopeDenied()),
+      probe('mine', get('/cases/supervision'), (res, _a, _m, th) => {
+        expect(res.statusCode, res.body).toBe(200);
+        const listed = (res.json().units as { cases: { region: { id: number } }[] }[]).flatMap((u) => u.cases);
+        expect(listed.filter((c) => th.subtreeIds.has(c.region.id))).toEqual([]);
+      }),
+    ],
+    street: (side) => [probe('a community', get(`/cases/supervision?regionId=${side.community.id}`), expectStatus(200, (b) => expect(b.units).toBeInstanceOf(Array)))],
+  },
+  // Case measures count only the caller's cases; a sibling's region, department (serving their
+  // community) or person is refused outright rather than answered with zeros.
+  'GET /api/v1/cases/measures': {
+    cross: (_me, them) => [
+      probe('their community', get(`/cases/measures?regionId=${them.community.id}`), scopeDenied()),
+      probe('their grid, by child', get(`/cases/measures?regionId=${them.grid.id}&groupBy=child`), scopeDenied()),
+      probe('their department', get(`/cases/measures?departmentId=${them.dept}&groupBy=department`), scopeDenied()),
+      probe('their grid worker', get(`/cases/measures?userId=${them.user.id}&groupBy=person`), scopeDenied()),
+      probe('mine, by child', get('/cases/measures?groupBy=child'), (res, _a, me, th) => {
+        expect(res.statusCode, res.body).toBe(200);
+        const b = res.json() as { subject: { region: { id: number } }; rows: { id: number | null }[] };
+        expect(b.subject.region.id).toBe(me.community.id);
+        expect(b.rows.filter((r) => r.id !== null && th.subtreeIds.has(r.id))).toEqual([]);
+      }),
+    ],
+    street: (side) => [probe('a community, by department', get(`/cases/measures?regionId=${side.community.id}&groupBy=department`), expectStatus(200, (b, s) => expect(b.subject.region.id).toBe(s.community.id)))],
+  },
+  'GET /api/v1/cases/measures/export': {
+    cross: (_me, them) => [
+      probe('their community', get(`/cases/measures/export?regionId=${them.community.id}`), scopeDenied()),
+      probe('their department', get(`/cases/measures/export?departmentId=${them.dept}`), scopeDenied()),
+      probe('mine', get('/cases/measures/export'), (res) => {
+        expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+        expect(res.headers['content-type']).toContain('spreadsheetml');
+      }),
+    ],
+    street: (side) => [probe('a community', get(`/cases/measures/export?regionId=${side.community.id}&groupBy=person`), (res) => expect(res.statusCode).toBe(200))],
+  },
+  // Inboxes belong to a person, not a region: whatever the scope, each user reaches only their own
+  // items. Each side's manager and power user get one item, made by the first probe of each row
+  // (notifications are outside the snapshot; read-all restores the caller's own item afterwards).
+  // The stream's own-items-only delivery is tested over a real listener in notifications.test.ts.
+  ...((): Record<string, Entry> => {
+    const items = new Map<string, number>(); // username → id of their item
+    const userOf = (actor: Actor, s: Side) => (actor === 'manager' ? s.manager : `power_${s.key.toLowerCase()}`);
+    const theirIds = (them: Side) => [items.get(them.manager)!, items.get(`power_${them.key.toLowerCase()}`)!];
+    const unreadAmong = async (ids: number[]) =>
+      (await rows<{ n: number }>(sql`SELECT count(*)::int AS n FROM notifications WHERE id IN (${sql.join(ids.map((i) => sql`${i}`), sql`, `)}) AND read_at IS NULL`))[0].n;
+    const seeded = probe('my inbox (seeds one item per user)', get('/inbox?limit=100'), async (res) => {
+      expect(res.statusCode, res.body).toBe(200);
+      if (items.size) return;
+      for (const s of [sides.A, sides.B]) {
+        for (const u of [s.manager, `power_${s.key.toLowerCase()}`]) {
+          const [r] = await rows<{ id: number }>(sql`INSERT INTO notifications (user_id, kind, params) SELECT id, 'task', ${JSON.stringify({ title: `给${u}` })}::jsonb FROM users WHERE username = ${u} RETURNING id`);
+          items.set(u, r.id);
+        }
+      }
+    });
+    return {
+      'GET /api/v1/inbox': {
+        cross: () => [
+          seeded,
+          probe('only my own items', get('/inbox?limit=100'), (res, actor, me, them) => {
+            expect(res.statusCode, res.body).toBe(200);
+            const got = itemIds(res.json());
+            expect(got).toContain(items.get(userOf(actor, me)));
+            for (const id of theirIds(them)) expect(got).not.toContain(id);
+          }),
+        ],
+      },
+      'POST /api/v1/inbox/:id/read': {
+        cross: (_me, them) => [
+          seeded,
+          ...[0, 1].map((i): Probe => ({
+            label: `their ${i ? 'power user' : 'manager'}'s item`,
+            get req() {
+              return post(`/inbox/${theirIds(them)[i]}/read`);
+            },
+            check: refusedWith(404, 'NOTIFICATION_NOT_FOUND'),
+          })),
+          probe('their items stay unread', get('/inbox'), async (_res, _a, _m, th) => expect(await unreadAmong(theirIds(th))).toBe(2)),
+        ],
+      },
+      'POST /api/v1/inbox/read-all': {
+        cross: (_me, them) => [
+          seeded,
+          probe('reads only mine', post('/inbox/read-all'), async (res, actor, me, th) => {
+            expect(res.statusCode, res.body).toBe(200);
+            expect(await unreadAmong(theirIds(th))).toBe(2);
+            const mine = items.get(userOf(actor, me))!;
+            expect(await unreadAmong([mine])).toBe(0);
+            await rows(sql`UPDATE notifications SET read_at = NULL WHERE id = ${mine}`);
+          }),
+          probe('no way to name another user', post('/inbox/read-all', { userId: them.managerId }), refusedWith(400, 'VALIDATION_FAILED')),
+        ],
+      },
+      'GET /api/v1/inbox/stream': {
+        cross: () => [probe('no stream without a session', get('/inbox/stream'), refusedWith(401, 'AUTH_REQUIRED'), true)],
+      },
+    };
+  })(),
   'GET /api/v1/audit': {
     cross: (_me, them) => [
       probe('entries about their community', get(`/audit?entityType=region&entityId=${them.community.id}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
@@ -938,6 +1061,201 @@ const TABLE: Record<string, Entry> = {
     ],
     street: (side) => [probe('street sees the community log', get(`/audit?entityType=region&entityId=${side.archived.id}`), expectStatus(200, (b) => expect(b.total).toBeGreaterThan(0)))],
   },
+  // Cases, intake and reading: each side gets one reported case in its grid with a scene photo and
+  // a reporter's mobile, written straight to the tables by the first probe of each row (cases and
+  // photos are outside the snapshot; going through the API would add audit rows). A sibling's case
+  // is SCOPE_DENIED by id and absent from lists; the public routes need the reporter's mobile,
+  // knowing the code is not enough; the catalogue is global and only whole-system staff edit it.
+  ...((): Record<string, Entry> => {
+    const made: Partial<Record<'A' | 'B', { id: number; code: string; photo: number; mobile: string }>> = {};
+    let categoryId = 0;
+    const prepare = probe('prepare a case on each side', get('/case-categories'), async (res) => {
+      expect(res.statusCode).toBe(200);
+      if (made.A && made.B) return;
+      const { piiLookupHash } = await import('../../src/shared/pii.ts');
+      const { tinyJpeg } = await import('../support/cases.ts');
+      categoryId = Number((await rows<{ id: number }>(sql`SELECT id FROM case_categories WHERE code = '0101'`))[0].id);
+      for (const s of [sides.A, sides.B]) {
+        const mobile = s.key === 'A' ? '13600000011' : '13600000022';
+        const [c] = await rows<{ id: number; code: string }>(sql`INSERT INTO cases (code, source, title, category_id, region_id, region_path, lng, lat, desk_region_id, desk_region_path, reporter_mobile_hash, reporter_mobile_masked)
+          VALUES (${`SCOPE-${s.key}-0001`}, 'resident', ${`范围读取事件${s.key}`}, ${categoryId}, ${s.micro.id}, ${s.micro.path}, ${s.microPoint[0]}, ${s.microPoint[1]}, ${s.community.id}, ${s.community.path}, ${piiLookupHash(mobile)}, '136****0000') RETURNING id, code`);
+        const [p] = await rows<{ id: number }>(sql`INSERT INTO case_photos (case_id, kind, mime, bytes, sha256, content) VALUES (${c.id}, 'scene', 'image/jpeg', ${tinyJpeg().length}, 'x', ${tinyJpeg()}) RETURNING id`);
+        made[s.key] = { id: Number(c.id), code: c.code, photo: Number(p.id), mobile };
+      }
+    });
+    const of = (key: 'A' | 'B') => made[key]!;
+    // URLs are read when the request is sent, after `prepare` ran.
+    const lazy = (method: InjectOptions['method'], url: () => string, extra: Partial<InjectOptions> = {}): InjectOptions =>
+      ({
+        method,
+        get url() {
+          return api(url());
+        },
+        ...extra,
+      }) as InjectOptions;
+    const caseIds = (b: { items: { id: number }[] }) => b.items.map((i) => i.id);
+    const theirCase = (them: Side) => new Set([of(them.key).id]);
+    const exportCodes = async (res: LightMyRequestResponse) => {
+      expect(res.statusCode, res.body.slice(0, 200)).toBe(200);
+      const ExcelJS = (await import('exceljs')).default;
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
+      const codes: string[] = [];
+      wb.worksheets[0].eachRow((r, n) => void (n > 1 && codes.push(String(r.getCell(1).value))));
+      return codes;
+    };
+    const jpeg = { payload: Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0x10]), headers: { 'content-type': 'image/jpeg' } };
+    return {
+      'GET /api/v1/case-categories': {
+        cross: () => [probe('the one catalogue', get('/case-categories'), (res) => {
+          expect(res.statusCode, res.body).toBe(200);
+          expect(res.json().length).toBeGreaterThanOrEqual(9);
+        })],
+        street: () => [probe('read', get('/case-categories?all=1'), expectStatus(200, (b) => expect(b.length).toBeGreaterThanOrEqual(9)))],
+      },
+      'POST /api/v1/case-categories': {
+        cross: () => [probe('add a group for everyone', post('/case-categories', { code: '98', nameZh: '越权', nameEn: 'Overreach' }), scopeDenied('cases.configure'))],
+        street: () => [probe('street may not', post('/case-categories', { code: '98', nameZh: '越权', nameEn: 'Overreach' }), permissionDenied)],
+      },
+      'PATCH /api/v1/case-categories/:id': {
+        cross: () => [prepare, probe('archive a category for everyone', lazy('PATCH', () => `/case-categories/${categoryId}`, { payload: { archived: true } }), scopeDenied('cases.configure'))],
+        street: () => [prepare, probe('street may not', lazy('PATCH', () => `/case-categories/${categoryId}`, { payload: { archived: true } }), permissionDenied)],
+      },
+      'GET /api/v1/cases/suggest': {
+        cross: (_me, them) => [
+          prepare,
+          probe('for their case', lazy('GET', () => `/cases/suggest?categoryId=${categoryId}&caseId=${of(them.key).id}`), scopeDenied()),
+          probe('for my district', lazy('GET', () => `/cases/suggest?categoryId=${categoryId}`), expectStatus(200, (b) => expect(b.mode).toBe('transfer'))),
+        ],
+        street: (side) => [probe('for a community case', lazy('GET', () => `/cases/suggest?categoryId=${categoryId}&caseId=${of(side.key).id}`), expectStatus(200))],
+      },
+      // An export leaves an audit row, so the successful ones run with the street's writes.
+      'GET /api/v1/cases/export': {
+        cross: (_me, them) => [prepare, probe('their community', get(`/cases/export?regionId=${them.community.id}`), scopeDenied())],
+        street: (side, other) => [
+          probe('a community, not the other', get(`/cases/export?regionId=${side.community.id}`), async (res, _a, s) => {
+            const codes = await exportCodes(res);
+            expect(codes).toContain(of(s.key).code);
+            expect(codes).not.toContain(of(other.key).code);
+          }),
+        ],
+        streetWrites: true,
+      },
+      'POST /api/v1/cases': {
+        cross: (_me, them) => [
+          probe('report at their point', post('/cases', { source: 'patrol', title: '越界上报', lng: them.microPoint[0], lat: them.microPoint[1] }), scopeDenied()),
+          probe('report on their building', post('/cases', { source: 'patrol', title: '越界上报', buildingId: them.housing.building.id }), scopeDenied()),
+        ],
+        street: (side) => [probe('report in a community', post('/cases', { source: 'patrol', title: '街道上报', lng: side.microPoint[0], lat: side.microPoint[1] }), expectStatus(201, (b, s) => expect(b.desk.id).toBe(s.community.id)))],
+        streetWrites: true,
+      },
+      'GET /api/v1/cases': {
+        cross: (_me, them) => [
+          prepare,
+          probe('all in scope', get('/cases?limit=200'), listWithout(caseIds, theirCase, (m) => [of(m.key).id])),
+          probe('by their code', lazy('GET', () => `/cases?q=${of(them.key).code}`), (res) => expect(res.json()).toMatchObject({ items: [], total: 0 })),
+          probe('their community', get(`/cases?regionId=${them.community.id}`), scopeDenied()),
+          probe('desk queue', get('/cases?view=desk&limit=200'), listWithout(caseIds, theirCase)),
+        ],
+        street: (side) => [probe('all', get('/cases?limit=200'), expectStatus(200, (b, s) => expect(caseIds(b)).toContain(of(s.key).id)))],
+      },
+      'GET /api/v1/cases/:id': {
+        cross: (_me, them) => [prepare, probe('their case', lazy('GET', () => `/cases/${of(them.key).id}`), scopeDenied())],
+        street: (side) => [probe('a community case', lazy('GET', () => `/cases/${of(side.key).id}`), expectStatus(200, (b, s) => expect(b.code).toBe(of(s.key).code)))],
+      },
+      'GET /api/v1/cases/:id/similar': {
+        cross: (_me, them) => [prepare, probe('their case', lazy('GET', () => `/cases/${of(them.key).id}/similar`), scopeDenied())],
+        street: (side) => [probe('a community case', lazy('GET', () => `/cases/${of(side.key).id}/similar`), expectStatus(200))],
+      },
+      'POST /api/v1/cases/:id/photos': {
+        cross: (_me, them) => [prepare, probe('add to their case', lazy('POST', () => `/cases/${of(them.key).id}/photos?kind=scene`, jpeg), scopeDenied())],
+        street: (side) => [probe('add to a community case', lazy('POST', () => `/cases/${of(side.key).id}/photos?kind=before`, jpeg), expectStatus(201))],
+        streetWrites: true,
+      },
+      'GET /api/v1/cases/:id/photos/:photoId': {
+        cross: (me, them) => [
+          prepare,
+          probe('their photo', lazy('GET', () => `/cases/${of(them.key).id}/photos/${of(them.key).photo}`), scopeDenied()),
+          probe('their photo under my case', lazy('GET', () => `/cases/${of(me.key).id}/photos/${of(them.key).photo}`), refusedWith(404, 'CASE_PHOTO_NOT_FOUND')),
+        ],
+        street: (side) => [probe('a community photo', lazy('GET', () => `/cases/${of(side.key).id}/photos/${of(side.key).photo}`), (res) => expect(res.headers['content-type']).toBe('image/jpeg'))],
+      },
+      'POST /api/v1/public/cases': {
+        cross: (_me, them) => [probe('no way to name a region or a reporter account', post('/public/cases', { title: '越界上报', description: '越界', lng: 1, lat: 1, reporterMobile: '13600000099', regionId: them.community.id }), refusedWith(400, 'VALIDATION_FAILED'), true)],
+      },
+      'GET /api/v1/public/cases/:code': {
+        cross: (_me, them) => [
+          prepare,
+          probe('their code with another mobile', lazy('GET', () => `/public/cases/${of(them.key).code}?mobile=13600000099`), refusedWith(404, 'CASE_NOT_FOUND'), true),
+          probe('their code with their reporter’s mobile', lazy('GET', () => `/public/cases/${of(them.key).code}?mobile=${of(them.key).mobile}`), expectStatus(200, (b) => expect(Object.keys(b)).not.toContain('reporter')), true),
+        ],
+      },
+      'POST /api/v1/public/cases/:code/photos': {
+        cross: (_me, them) => [prepare, probe('their code with another mobile', lazy('POST', () => `/public/cases/${of(them.key).code}/photos?mobile=13600000099`, jpeg), refusedWith(404, 'CASE_NOT_FOUND'), true)],
+      },
+      'GET /api/v1/public/cases/:code/photos/:photoId': {
+        cross: (me, them) => [
+          prepare,
+          probe('their photo with another mobile', lazy('GET', () => `/public/cases/${of(them.key).code}/photos/${of(them.key).photo}?mobile=13600000099`), refusedWith(404, 'CASE_NOT_FOUND'), true),
+          probe('their photo under my code', lazy('GET', () => `/public/cases/${of(me.key).code}/photos/${of(them.key).photo}?mobile=${of(me.key).mobile}`), refusedWith(404, 'CASE_PHOTO_NOT_FOUND'), true),
+        ],
+      },
+      'POST /api/v1/public/cases/:code/feedback': {
+        cross: (_me, them) => [prepare, probe('their code with another mobile', lazy('POST', () => `/public/cases/${of(them.key).code}/feedback`, { payload: { mobile: '13600000099', satisfaction: 'dissatisfied' } }), refusedWith(404, 'CASE_NOT_FOUND'), true)],
+      },
+    };
+  })(),
+  // Workflow steps: a case outside the caller's scope is refused (SCOPE_DENIED) before any rule of
+  // the transition table is looked at. Each side gets one reported case in its grid, made in the
+  // first probe's check (cases are outside the snapshot); later probes read its id lazily. The
+  // street sees a community desk's case but may not take the community's step on it.
+  ...((): Record<string, Entry> => {
+    const made: Partial<Record<'A' | 'B', { id: number; version: number }>> = {};
+    let categoryId = 0;
+    const prepare = async () => {
+      if (made.A && made.B) return;
+      categoryId = Number((await rows<{ id: number }>(sql`SELECT id FROM case_categories WHERE parent_code IS NOT NULL ORDER BY code LIMIT 1`))[0].id);
+      // Inserted directly: reporting through the API would append audit rows (and move the audit
+      // head kept in settings), which the snapshot compares.
+      for (const s of [sides.A, sides.B]) {
+        const [c] = await rows<{ id: number; version: number }>(sql`INSERT INTO cases (code, source, title, region_id, region_path, level, desk_region_id, desk_region_path)
+          VALUES (${`SCOPE-${s.key}`}, 'patrol', ${`范围测试事件${s.key}`}, ${s.micro.id}, ${s.micro.path}, 'community', ${s.community.id}, ${s.community.path}) RETURNING id, version`);
+        made[s.key] = { id: Number(c.id), version: Number(c.version) };
+      }
+    };
+    // The URL and body are read when the request is sent, after `prepare` ran.
+    const step = (key: () => 'A' | 'B', action: string, body: () => object = () => ({})): InjectOptions =>
+      ({
+        method: 'POST',
+        get url() {
+          return api(`/cases/${made[key()]!.id}/actions/${action}`);
+        },
+        get payload() {
+          return { version: made[key()]!.version, ...body() };
+        },
+      }) as InjectOptions;
+    return {
+      'POST /api/v1/cases/:id/actions/:action': {
+        cross: (me, them) => [
+          probe('prepare a case on each side', get('/case-categories'), async (res) => {
+            expect(res.statusCode).toBe(200);
+            await prepare();
+          }),
+          probe('register their case', step(() => them.key, 'register', () => ({ categoryId, mode: 'transfer' })), scopeDenied()),
+          probe('reject their case', step(() => them.key, 'reject', () => ({ reason: '越界' })), scopeDenied()),
+          probe('whistle on their case', step(() => them.key, 'whistle', () => ({ departmentIds: [me.dept], reason: '越界' })), scopeDenied()),
+          // Staff at the desk are told the original is not in their scope; the power user (a district
+          // role) is not at the community desk at all. Either way nothing is merged.
+          probe('merge mine into theirs', step(() => me.key, 'merge', () => ({ duplicateOfId: made[them.key]!.id })), (res, actor) =>
+            actor === 'manager' ? refusedWith(400, 'CASE_FIELD_INVALID')(res, actor, me, them) : refusedWith(403, 'CASE_ACTOR_NOT_ALLOWED')(res, actor, me, them),
+          ),
+        ],
+        street: (side) => [
+          probe('sees it, but it waits at the community desk', step(() => side.key, 'register', () => ({ categoryId, mode: 'transfer' })), refusedWith(403, 'CASE_ACTOR_NOT_ALLOWED')),
+        ],
+      },
+    };
+  })(),
   'POST /api/v1/audit/verify': {
     // A whole-system check for system administrators only: nobody scoped may run it.
     cross: () => [probe('verify the chain', post('/audit/verify'), permissionDenied)],

@@ -1,7 +1,7 @@
 // The case workflow as data: every (state, action) a case may take, the state it lands in, which
 // actor kinds may take it, the timed stage it starts, and what the step must carry. The service
 // looks a step up here and refuses anything absent; tests drive every row, allowed and refused;
-// docs/ARCHITECTURE.md draws it. Relations that data cannot express (the handler must belong to
+// docs/cases-workflow.md draws it. Relations that data cannot express (the handler must belong to
 // the case's department, a dispatcher must own the case's desk) are named in `relation` and
 // checked by the service (cases.guards.ts).
 

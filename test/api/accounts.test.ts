@@ -287,7 +287,7 @@ describe('departments', () => {
     const bm01 = await t.login('bm01', DEMO_PASSWORD);
     const user = (await t.as(bm01, { method: 'GET', url: api('/auth/me') })).json().user;
     expect(user.department.name).toBe(t.demo!.city.departments.find((d) => d.code === t.demo!.city.accounts.find((a) => a.username === 'bm01')!.departmentCode)!.name);
-    expect(user.permissions).toEqual([]);
+    expect([...user.permissions].sort()).toEqual(['cases.handle', 'cases.read', 'cases.report']);
     expect(code(await createUser(bm01, { username: 'by_handler', scopeRegionId: ids.community }))).toBe('PERMISSION_DENIED');
   });
 });

@@ -1180,6 +1180,16 @@ const TABLE: Record<string, Entry> = {
         ],
         street: (side) => [probe('a community photo', lazy('GET', () => `/cases/${of(side.key).id}/photos/${of(side.key).photo}`), (res) => expect(res.headers['content-type']).toBe('image/jpeg'))],
       },
+      'GET /api/v1/public/case-categories': {
+        // Public by design: the catalogue's names only, never a handling unit or deadline.
+        cross: () => [
+          probe('names only', get('/public/case-categories'), expectStatus(200, (b) => {
+            expect(b.length).toBeGreaterThanOrEqual(9);
+            expect(Object.keys(b[0]).sort()).toEqual(['children', 'code', 'id', 'nameEn', 'nameZh']);
+            expect(Object.keys(b[0].children[0]).sort()).toEqual(['code', 'id', 'nameEn', 'nameZh']);
+          })),
+        ],
+      },
       'POST /api/v1/public/cases': {
         cross: (_me, them) => [probe('no way to name a region or a reporter account', post('/public/cases', { title: '越界上报', description: '越界', lng: 1, lat: 1, reporterMobile: '13600000099', regionId: them.community.id }), refusedWith(400, 'VALIDATION_FAILED'), true)],
       },

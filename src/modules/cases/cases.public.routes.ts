@@ -5,6 +5,7 @@ import { baseContext } from '../../server/auth-plugin.ts';
 import { AppError } from '../../shared/errors.ts';
 import { anyOk } from '../../shared/schema.ts';
 import { applyAction } from './cases.actions.ts';
+import { categoryTree } from './cases.categories.ts';
 import { CodeParams, CodePhotoParams, MobileQuery, PublicCaseBody, PublicFeedbackBody, PublicPhotoQuery } from './cases.intake.schema.ts';
 import { idempotencyKeyOf, PHOTO_BODY_LIMIT } from './cases.intake.routes.ts';
 import { publicContext, reportCase } from './cases.intake.ts';
@@ -18,6 +19,17 @@ const open = { public: true };
 
 export const casePublicRoutes = (db: Db): FastifyPluginAsyncTypebox => async (app) => {
   app.addContentTypeParser([...PHOTO_MIMES], { parseAs: 'buffer', bodyLimit: PHOTO_BODY_LIMIT }, (_req, body, done) => done(null, body));
+
+  // The resident's report page offers the catalogue: names and codes only, no handling defaults.
+  app.get('/public/case-categories', { config: open, schema: { tags, summary: '事件分类（群众上报用） Case categories for residents', response: anyOk } }, async (req) =>
+    (await categoryTree(db, publicContext(baseContext(req)))).map((t) => ({
+      id: t.id,
+      code: t.code,
+      nameZh: t.nameZh,
+      nameEn: t.nameEn,
+      children: (t.children ?? []).map((c) => ({ id: c.id, code: c.code, nameZh: c.nameZh, nameEn: c.nameEn })),
+    })),
+  );
 
   app.post('/public/cases', { config: open, schema: { tags, summary: '群众上报（无需登录，须手机号） Report without an account', body: PublicCaseBody, response: anyOk } }, async (req, reply) => {
     const r = await reportCase(db, publicContext(baseContext(req)), { ...req.body, source: 'resident' }, { public: true, idempotencyKey: idempotencyKeyOf(req) });

@@ -140,6 +140,12 @@ export const cases = pgTable(
     index('cases_similar_idx').on(t.categoryId, t.reportedAt),
     index('cases_reporter_idx').on(t.reporterMobileHash),
     uniqueIndex('cases_idempotency_uq').on(t.idempotencyKey),
+    // Measures over a period read cases with a step in it or due in it (cases.measures.repository.ts).
+    index('cases_last_step_idx').using(
+      'btree',
+      sql`GREATEST(${t.reportedAt}, ${t.registeredAt}, ${t.dispatchedAt}, ${t.acceptedAt}, ${t.handledAt}, ${t.verifiedAt}, ${t.closedAt}, ${t.feedbackAt})`,
+    ),
+    index('cases_due_idx').on(t.dueAt),
   ],
 );
 

@@ -261,7 +261,8 @@ describe('stage clocks', () => {
     expect(stageAllowance(category, 'handle', false)).toEqual({ amount: 5, unit: 'workingDays' });
     expect(stageAllowance(category, 'handle', true)).toEqual({ amount: 24, unit: 'naturalHours' });
     expect(stageAllowance(category, 'respond', true)).toEqual({ amount: 4, unit: 'naturalHours' });
-    expect(stageAllowance(category, 'verify', true)).toEqual({ amount: 8, unit: 'naturalHours' });
+    // 1 working day = one office day of 7 hours (08:30–12:00, 14:00–17:30).
+    expect(stageAllowance(category, 'verify', true)).toEqual({ amount: 7, unit: 'naturalHours' });
   });
 
   it('starts a clock on the working calendar: warning at 80 %, green', () => {

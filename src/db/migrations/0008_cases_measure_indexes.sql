@@ -1,0 +1,2 @@
+CREATE INDEX "cases_last_step_idx" ON "cases" USING btree (GREATEST("reported_at", "registered_at", "dispatched_at", "accepted_at", "handled_at", "verified_at", "closed_at", "feedback_at"));--> statement-breakpoint
+CREATE INDEX "cases_due_idx" ON "cases" USING btree ("due_at");

@@ -143,7 +143,8 @@ function columnsOf(input: CategoryInput): Partial<repo.NewCategoryRow> {
     out.defaultDepartmentCode = c;
   }
   if (input.defaultMode !== undefined) {
-    const m = input.defaultMode;
+    // With type coercion on, a JSON null for a string-or-null field arrives as '': both clear it.
+    const m = input.defaultMode === '' ? null : input.defaultMode;
     if (m !== null && !(HANDLING_MODES as readonly string[]).includes(m)) throw invalid('defaultMode', `只能是 ${HANDLING_MODES.join('/')}`, `one of ${HANDLING_MODES.join('/')}`);
     out.defaultMode = m;
   }

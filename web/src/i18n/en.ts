@@ -5,6 +5,13 @@ import { peopleEn } from '../registry/people/messages';
 import { housingEn } from '../registry/housing/messages';
 import { placesEn } from '../registry/places/messages';
 import { postingEn } from '../public/messages';
+import { casesEn } from '../cases/messages';
+import { gridEn } from '../cases/grid/messages';
+import { reportEn } from '../public/report/messages';
+import { supervisionEn } from '../cases/supervision/messages';
+import { measuresEn } from '../cases/measures/messages';
+import { calendarEn } from '../settings/messages';
+import { inboxEn } from '../inbox/messages';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -13,6 +20,13 @@ const en: Shape<Messages> = {
   housing: housingEn,
   places: placesEn,
   posting: postingEn,
+  cases: casesEn,
+  grid: gridEn,
+  report: reportEn,
+  supervision: supervisionEn,
+  caseMeasures: measuresEn,
+  calendar: calendarEn,
+  inbox: inboxEn,
   registryImport: importEn,
   app: { name: 'Wangge', product: '网格 wangge', subtitle: 'Grassroots grid governance' },
   common: {

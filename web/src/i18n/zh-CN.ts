@@ -4,12 +4,26 @@ import { peopleZh } from '../registry/people/messages';
 import { housingZh } from '../registry/housing/messages';
 import { placesZh } from '../registry/places/messages';
 import { postingZh } from '../public/messages';
+import { casesZh } from '../cases/messages';
+import { gridZh } from '../cases/grid/messages';
+import { reportZh } from '../public/report/messages';
+import { supervisionZh } from '../cases/supervision/messages';
+import { measuresZh } from '../cases/measures/messages';
+import { calendarZh } from '../settings/messages';
+import { inboxZh } from '../inbox/messages';
 
 const zhCN = {
   people: peopleZh,
   housing: housingZh,
   places: placesZh,
   posting: postingZh,
+  cases: casesZh,
+  grid: gridZh,
+  report: reportZh,
+  supervision: supervisionZh,
+  caseMeasures: measuresZh,
+  calendar: calendarZh,
+  inbox: inboxZh,
   registryImport: importZh,
   app: { name: '网格', product: '网格 wangge', subtitle: '基层网格化治理平台' },
   common: {

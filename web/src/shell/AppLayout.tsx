@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useAuth } from '../auth/AuthContext';
+import { InboxBell } from '../inbox/InboxBell';
 import { roleLabel } from '../i18n/names';
 import { LanguageSwitch } from './LanguageSwitch';
 import { navItems, selectedNavKey } from './nav';
@@ -30,6 +31,7 @@ export function AppLayout() {
         </Typography.Text>
         <Typography.Text style={{ color: 'rgba(255,255,255,.75)' }}>{t('app.subtitle')}</Typography.Text>
         <div style={{ flex: 1 }} />
+        <InboxBell />
         <span style={{ background: '#fff', borderRadius: 4, padding: '0 6px', lineHeight: '28px' }}><LanguageSwitch /></span>
         <Dropdown
           menu={{

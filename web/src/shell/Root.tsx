@@ -33,8 +33,21 @@ const RentalsPage = lazy(() => import('../registry/housing/RentalsPage'));
 const PlacesPage = lazy(() => import('../registry/places/PlacesPage'));
 const OrganizationsPage = lazy(() => import('../registry/places/OrganizationsPage'));
 const AssetsPage = lazy(() => import('../registry/places/AssetsPage'));
-// Public (no login): the rental door sign.
+// The case loop (事件处置): staff pages inside the shell, the grid worker's phone page outside it.
+const DispatchDeskPage = lazy(() => import('../cases/desk/DispatchDeskPage'));
+const HandlerInboxPage = lazy(() => import('../cases/handler/HandlerInboxPage'));
+const CasesPage = lazy(() => import('../cases/list/CasesPage'));
+const CasePage = lazy(() => import('../cases/case/CasePage'));
+const CategoriesPage = lazy(() => import('../cases/categories/CategoriesPage'));
+const SupervisionBoard = lazy(() => import('../cases/supervision/SupervisionBoard'));
+const MeasuresPage = lazy(() => import('../cases/measures/MeasuresPage'));
+const CalendarPage = lazy(() => import('../settings/CalendarPage'));
+const InboxPage = lazy(() => import('../inbox/InboxPage'));
+const GridWorkerPage = lazy(() => import('../cases/grid/GridWorkerPage'));
+// Public (no login): the rental door sign; a resident's report and follow-up (phone-sized).
 const PostingPage = lazy(() => import('../public/PostingPage'));
+const ReportPage = lazy(() => import('../public/report/ReportPage'));
+const FollowPage = lazy(() => import('../public/report/FollowPage'));
 
 const fallback = <Spin style={{ display: 'block', margin: '80px auto' }} />;
 
@@ -55,6 +68,9 @@ export function Root() {
                 <Route path="/login" element={<LoginPage />} />
                 <Route path="/password" element={<PasswordPage />} />
                 <Route path="/posting/:code" element={<PostingPage />} />
+                <Route path="/report" element={<ReportPage />} />
+                <Route path="/follow" element={<FollowPage />} />
+                <Route path="/m/grid" element={<RequireAuth><GridWorkerPage /></RequireAuth>} />
                 <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
                   <Route index element={<HomePage />} />
                   <Route path="regions" element={<RegionsPage />}>
@@ -77,6 +93,15 @@ export function Root() {
                   <Route path="places" element={<PlacesPage />} />
                   <Route path="organizations" element={<OrganizationsPage />} />
                   <Route path="assets" element={<AssetsPage />} />
+                  <Route path="cases" element={<CasesPage />} />
+                  <Route path="cases/desk" element={<DispatchDeskPage />} />
+                  <Route path="cases/tasks" element={<HandlerInboxPage />} />
+                  <Route path="cases/categories" element={<CategoriesPage />} />
+                  <Route path="cases/supervision" element={<SupervisionBoard />} />
+                  <Route path="cases/measures" element={<MeasuresPage />} />
+                  <Route path="settings/calendar" element={<CalendarPage />} />
+                  <Route path="inbox" element={<InboxPage />} />
+                  <Route path="cases/:id" element={<CasePage />} />
                   <Route path="*" element={<NotFound />} />
                 </Route>
               </Routes>

@@ -1,8 +1,9 @@
 // Left navigation: the modules that exist, then the ones to come (disabled, tagged).
 import {
-  AlertOutlined, ApartmentOutlined, AuditOutlined, ClusterOutlined, CommentOutlined, DashboardOutlined, EnvironmentOutlined,
-  FlagOutlined, HomeOutlined, IdcardOutlined, SolutionOutlined, TagsOutlined, TeamOutlined, UserOutlined,
-  BankOutlined, BlockOutlined, BuildOutlined, GoldOutlined, KeyOutlined, ShopOutlined, ToolOutlined,
+  AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, BellOutlined, BlockOutlined, BuildOutlined,
+  CalendarOutlined, CarryOutOutlined, ClusterOutlined, CommentOutlined, DashboardOutlined, EnvironmentOutlined, ExclamationCircleOutlined,
+  FlagOutlined, GoldOutlined, HomeOutlined, IdcardOutlined, KeyOutlined, MobileOutlined, PartitionOutlined, ShopOutlined, SolutionOutlined,
+  TagsOutlined, TeamOutlined, ToolOutlined, UnorderedListOutlined, UserOutlined,
 } from '@ant-design/icons';
 import { Tag, type MenuProps } from 'antd';
 import type { TFunction } from 'i18next';
@@ -10,7 +11,7 @@ import type { TFunction } from 'i18next';
 type Item = Required<MenuProps>['items'][number];
 
 const COMING: [string, React.ReactNode][] = [
-  ['cases', <SolutionOutlined />], ['party', <FlagOutlined />],
+  ['party', <FlagOutlined />],
   ['workforce', <TeamOutlined />], ['services', <CommentOutlined />], ['emergency', <AlertOutlined />],
   ['dashboard', <DashboardOutlined />],
 ];
@@ -21,6 +22,23 @@ export function navItems(t: TFunction, permissions: string[]): Item[] {
     { key: '/regions', icon: <ClusterOutlined />, label: t('nav.regions') },
     { key: '/map', icon: <EnvironmentOutlined />, label: t('nav.map') },
   ];
+  // 事件处置: each page only for those who may use it.
+  const has = (p: string) => permissions.includes(p);
+  const cases: Item[] = [];
+  if (has('cases.dispatch')) cases.push({ key: '/cases/desk', icon: <SolutionOutlined />, label: t('cases.nav.desk') });
+  // Desks handle study cases from their own desk; the task list is the departments' queue.
+  if (has('cases.handle') && !has('cases.dispatch')) cases.push({ key: '/cases/tasks', icon: <CarryOutOutlined />, label: t('cases.nav.tasks') });
+  if (has('cases.verify') && !has('cases.dispatch')) cases.push({ key: '/m/grid', icon: <MobileOutlined />, label: t('cases.nav.grid') });
+  if (has('cases.read')) cases.push({ key: '/cases', icon: <UnorderedListOutlined />, label: t('cases.nav.all') });
+  if (has('cases.supervise') || has('cases.dispatch') || has('cases.handle')) cases.push({ key: '/cases/supervision', icon: <ExclamationCircleOutlined />, label: t('cases.nav.supervision') });
+  if (has('cases.read')) cases.push({ key: '/cases/measures', icon: <BarChartOutlined />, label: t('cases.nav.measures') });
+  if (has('cases.configure')) {
+    cases.push({ key: '/cases/categories', icon: <PartitionOutlined />, label: t('cases.nav.categories') });
+    cases.push({ key: '/settings/calendar', icon: <CalendarOutlined />, label: t('cases.nav.calendar') });
+  }
+  // Everyone signed in has an inbox (tasks, returns, supervision notices, feedback).
+  cases.push({ key: '/inbox', icon: <BellOutlined />, label: t('cases.nav.inbox') });
+  if (cases.length) items.push({ type: 'group', key: 'cases', label: t('cases.nav.group'), children: cases });
   // 人口: the people side of the registry.
   const registry: Item[] = [{ key: '/residents', icon: <IdcardOutlined />, label: t('people.nav.residents') }];
   items.push({ type: 'group', key: 'registry', label: t('people.nav.group'), children: registry });
@@ -64,8 +82,12 @@ export function navItems(t: TFunction, permissions: string[]): Item[] {
   return items;
 }
 
+/** Case pages with their own menu entry; any other /cases/… (a case) belongs to 全部事件. */
+const CASE_PAGES = ['desk', 'tasks', 'supervision', 'measures', 'categories'];
+
 export function selectedNavKey(pathname: string): string {
-  const first = pathname.split('/')[1] ?? '';
-  if (first === 'settings') return pathname;
+  const [, first = '', second = ''] = pathname.split('/');
+  if (first === 'settings' || first === 'm') return pathname;
+  if (first === 'cases' && CASE_PAGES.includes(second)) return `/cases/${second}`;
   return first ? `/${first}` : '/';
 }

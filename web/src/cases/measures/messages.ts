@@ -1,0 +1,83 @@
+// UI text of the case measures page (mounted as `caseMeasures` in the i18n files): zh-CN and en
+// with the same keys. The definitions follow docs/measures.md.
+export const measuresZh = {
+  title: '事件统计指标',
+  hint: '期间按北京时间计，含首尾两日。比率 = 分子 ÷ 分母，分母为 0 时显示“—”。指标定义见各列标题的提示。',
+  region: '区域', myScope: '我的管辖范围', department: '部门', allDepartments: '全部部门', period: '期间',
+  preset: { thisMonth: '本月', lastMonth: '上月', thisQuarter: '本季度', thisYear: '本年', custom: '自定义' },
+  groupBy: { label: '分组', child: '下级区域', department: '部门', person: '人员' },
+  export: '导出 Excel', chartMetric: '图表指标', total: '合计', drill: '点击区域名称可查看其下级',
+  subject: '统计对象：{{subject}}，{{from}} 至 {{to}}',
+  empty: '该期间没有事件',
+  kind: { self: '本级', noDepartment: '属地自办' },
+  group: { volume: '事件量', response: '派遣与响应', closing: '结案', quality: '质量与满意', whistle: '吹哨报到', hours: '平均用时（小时）' },
+  count: {
+    reported: '上报', registered: '立案', publicFirst: '群众首报', dispatched: '派遣', respondedOnTime: '按时响应', returned: '退回',
+    extended: '延期', handled: '处置', reworked: '返工', due: '应结案', closed: '结案', closedOnTime: '按期结案', overdue: '超期',
+    feedback: '回访', satisfied: '满意（含基本）', dissatisfied: '不满意', whistleCalls: '召集', whistleOnTime: '按时报到',
+    whistleLate: '迟到', whistleMissed: '未报到',
+  },
+  rate: {
+    closeRate: '结案率', onTimeCloseRate: '按期结案率', responseRate: '响应率', satisfactionRate: '满意率', reworkRate: '返工率',
+    returnRate: '退回率', extensionRate: '延期率', overdueRate: '超期率', missedReportRate: '漏报率', checkInRate: '按时报到率',
+  },
+  formula: {
+    closeRate: '结案数 ÷ 应结案数（应结案：期内结案，或处置时限在期内且期初前未结案；挂账除外）',
+    onTimeCloseRate: '按期结案数 ÷ 应结案数',
+    responseRate: '期内派遣且按时签收的 ÷ 期内派遣数',
+    satisfactionRate: '（满意 + 基本满意）÷ 期内回访数',
+    reworkRate: '期内处置完毕且曾返工的 ÷ 期内处置数',
+    returnRate: '期内派遣且曾被退回的 ÷ 期内派遣数',
+    extensionRate: '期内派遣且获批延期的 ÷ 期内派遣数',
+    overdueRate: '应结案中曾超期的 ÷ 应结案数',
+    missedReportRate: '期内立案中群众首报（群众上报、12345 热线）的 ÷ 期内立案数；对个人不适用',
+    checkInRate: '按时报到 ÷（按时 + 迟到 + 未报到）；对个人不适用',
+  },
+  stage: {
+    reportToRegister: '上报→立案', registerToDispatch: '立案→派遣', dispatchToAccept: '派遣→签收',
+    acceptToHandle: '签收→处置', handleToVerify: '处置→核查', verifyToClose: '核查→结案',
+  },
+  stageHint: '期内完成该环节的事件所用自然小时的平均值（{{n}} 件）',
+  ratio: '{{num}} / {{den}}',
+};
+
+export const measuresEn: typeof measuresZh = {
+  title: 'Case measures',
+  hint: 'Days are Beijing time, both ends included. A rate is numerator ÷ denominator, "—" when the denominator is 0. Hover a column title for its definition.',
+  region: 'Region', myScope: 'My scope', department: 'Department', allDepartments: 'All departments', period: 'Period',
+  preset: { thisMonth: 'This month', lastMonth: 'Last month', thisQuarter: 'This quarter', thisYear: 'This year', custom: 'Custom' },
+  groupBy: { label: 'Group by', child: 'Child region', department: 'Department', person: 'Person' },
+  export: 'Export to Excel', chartMetric: 'Chart', total: 'Total', drill: 'Click a region’s name to see its children',
+  subject: 'Subject: {{subject}}, {{from}} to {{to}}',
+  empty: 'No cases in this period',
+  kind: { self: 'itself', noDepartment: 'desk-handled' },
+  group: { volume: 'Volume', response: 'Dispatch & response', closing: 'Closing', quality: 'Quality & satisfaction', whistle: 'Whistles', hours: 'Average hours' },
+  count: {
+    reported: 'Reported', registered: 'Registered', publicFirst: 'Public first', dispatched: 'Dispatched', respondedOnTime: 'On-time response', returned: 'Returned',
+    extended: 'Extended', handled: 'Handled', reworked: 'Reworked', due: 'Due', closed: 'Closed', closedOnTime: 'Closed on time', overdue: 'Overdue',
+    feedback: 'Feedback', satisfied: 'Satisfied (incl. basic)', dissatisfied: 'Dissatisfied', whistleCalls: 'Called', whistleOnTime: 'On time',
+    whistleLate: 'Late', whistleMissed: 'Missed',
+  },
+  rate: {
+    closeRate: 'Close rate', onTimeCloseRate: 'On-time close', responseRate: 'Response rate', satisfactionRate: 'Satisfaction', reworkRate: 'Rework rate',
+    returnRate: 'Return rate', extensionRate: 'Extension rate', overdueRate: 'Overdue rate', missedReportRate: 'Missed reports', checkInRate: 'On-time check-in',
+  },
+  formula: {
+    closeRate: 'closed ÷ due (due: closed in the period, or deadline in the period and not closed before it; shelved excluded)',
+    onTimeCloseRate: 'closed on time ÷ due',
+    responseRate: 'dispatched in the period and accepted in time ÷ dispatched in the period',
+    satisfactionRate: '(satisfied + basically satisfied) ÷ feedback given in the period',
+    reworkRate: 'handled in the period after at least one rework ÷ handled in the period',
+    returnRate: 'dispatched in the period and returned at least once ÷ dispatched',
+    extensionRate: 'dispatched in the period and given an extension ÷ dispatched',
+    overdueRate: 'due cases that were ever overdue ÷ due',
+    missedReportRate: 'registered cases first reported by the public (resident, 12345 hotline) ÷ registered; not for persons',
+    checkInRate: 'on time ÷ (on time + late + missed); not for persons',
+  },
+  stage: {
+    reportToRegister: 'Report → register', registerToDispatch: 'Register → dispatch', dispatchToAccept: 'Dispatch → accept',
+    acceptToHandle: 'Accept → handled', handleToVerify: 'Handled → verified', verifyToClose: 'Verified → closed',
+  },
+  stageHint: 'Average natural hours of the cases that completed this step in the period ({{n}} cases)',
+  ratio: '{{num}} / {{den}}',
+};

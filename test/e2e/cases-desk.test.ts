@@ -277,7 +277,7 @@ describe('a 会商办 case with two assisting departments, from the desk to clos
       await expect.poll(() => page.getByTestId('case-map').getAttribute('data-ready')).toBe('true');
       await page.getByTestId('case-timeline').scrollIntoViewIfNeeded();
       await shot(page, 'case-joint-closed');
-      await page.evaluate(() => window.scrollTo(0, 0));
+      await page.evaluate(() => (globalThis as unknown as { scrollTo(x: number, y: number): void }).scrollTo(0, 0));
       await page.locator('.ant-layout-content').evaluate((el) => { el.scrollTop = 0; });
       await shot(page, 'case-joint-closed-top');
       expect(t.errors).toEqual([]);

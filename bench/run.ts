@@ -16,6 +16,7 @@ import { prepareCityLocate, runJsLocate, runSqlLocate, type JsLocateResult, type
 import { engineVersion, openPgliteBench, openServerBench, OUT_DIR, probeServer, SERVER_URL, type BenchDatabase, type EngineName } from './lib/engines.ts';
 import { runSubtreeBench, type SubtreeBenchResult } from './subtree.bench.ts';
 import { renderRegistrySection, runRegistryBenches, spliceSection } from './registry.bench.ts';
+import { casesBenches } from './cases.bench.ts';
 import { errMsg, fmtMs, fmtRate, fmtRatio, log, msSince, nowNs, runSeconds } from './lib/util.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -62,6 +63,8 @@ async function registryBenches(): Promise<void> {
 async function main(): Promise<void> {
   // BENCH_ONLY=registry: only the registry benchmarks (their section of RESULTS.md is replaced).
   if (process.env.BENCH_ONLY === 'registry') return registryBenches();
+  // BENCH_ONLY=cases: only the case loop's benchmarks (their section of RESULTS.md is replaced).
+  if (process.env.BENCH_ONLY === 'cases') return casesBenches(ROOT);
   const startedAt = new Date();
   noteLoad('start');
   const pkg = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
@@ -182,6 +185,7 @@ async function main(): Promise<void> {
   fs.writeFileSync(path.join(ROOT, 'bench', 'RESULTS.md'), renderMarkdown({ env, generateMs, byLevel, js, cpuProfile, engines, demo, totalSeconds, rows }));
   log('wrote bench/RESULTS.md and bench/out/results.json');
   if (!process.env.BENCH_SKIP_REGISTRY) await registryBenches();
+  if (!process.env.BENCH_SKIP_CASES) await casesBenches(ROOT);
 }
 
 // -----------------------------------------------------------------------------------------------
@@ -191,11 +195,12 @@ async function main(): Promise<void> {
 async function runDemo(): Promise<DemoResult> {
   const dataDir = path.join(OUT_DIR, 'city-pglite');
   fs.rmSync(dataDir, { recursive: true, force: true });
-  log(`demo: WANGGE_DATA=bench/out/city-pglite node bin/wangge.js demo --scale city …`);
+  log(`demo: WANGGE_DATA=bench/out/city-pglite node bin/wangge.js demo --scale city --no-population --no-cases …`);
   const t = nowNs();
   const out: string[] = [];
   const code = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'wangge.js'), 'demo', '--scale', 'city'], {
+    // The tree, departments and accounts (the section's figure); residents and cases have their own benches.
+    const child = spawn(process.execPath, [path.join(ROOT, 'bin', 'wangge.js'), 'demo', '--scale', 'city', '--no-population', '--no-cases'], {
       cwd: ROOT,
       env: { ...process.env, WANGGE_DATA: dataDir, DATABASE_URL: '' },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -16,7 +16,8 @@ export function demoCommand(program: Command): void {
     .option('--seed <n>', 'random seed (same seed, same city)', '1')
     .option('--out <file>', 'write the regions as GeoJSON to a file instead of loading them')
     .option('--no-population', 'load only the tree and accounts, not the registry (residents, housing, places …)')
-    .action(async (o: { scale: string; seed: string; out?: string; population: boolean }) => {
+    .option('--no-cases', 'without the year of cases (事件) ending today')
+    .action(async (o: { scale: string; seed: string; out?: string; population: boolean; cases: boolean }) => {
       if (!['small', 'district', 'city'].includes(o.scale)) reportCliError(new Error(`--scale must be small, district or city (got ${o.scale})`));
       const seed = Number(o.seed);
       if (!Number.isInteger(seed)) reportCliError(new Error(`--seed must be an integer (got ${o.seed})`));
@@ -33,7 +34,7 @@ export function demoCommand(program: Command): void {
         const existing = await countAllRegions(database.db);
         if (existing > 0) throw new Error(`数据库已有 ${existing} 个区域；请使用新的 WANGGE_DATA 目录或新数据库 / the database already holds ${existing} regions: use a fresh WANGGE_DATA folder or database`);
         const bar = progressReporter(`demo ${scale}`);
-        const loaded = await loadDemoCity(database.db, { scale, seed, population: o.population, onProgress: bar.update });
+        const loaded = await loadDemoCity(database.db, { scale, seed, population: o.population, cases: o.cases, onProgress: bar.update });
         bar.stop();
         const byLevel = [1, 2, 3, 4, 5, 6].map((l) => loaded.city.regions.filter((r) => r.level === l).length);
         console.log(`已载入 loaded: ${byLevel.join(' / ')} (市/区县/街道/社区/网格/微网格) in ${((Date.now() - started) / 1000).toFixed(1)} s`);

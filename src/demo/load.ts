@@ -8,6 +8,7 @@ import { addCountsByCode, importRegions, type ImportProgress } from '../modules/
 import { systemContext } from '../shared/context.ts';
 import { findRegionIdsByCode } from './lookup.ts';
 import { loadPopulation } from './load-population.ts';
+import { loadCases, type LoadCasesOptions } from './load-cases.ts';
 import { generateDemoCity, type DemoCity, type DemoScale } from './index.ts';
 
 export const DEMO_PASSWORD = 'wangge2026';
@@ -24,6 +25,8 @@ export async function loadDemoCity(
     seed?: number;
     /** Load the registry (people, housing, places …) too; without it counters hold planned sizes. */
     population?: boolean;
+    /** A year of cases (the case loop), optionally how many and ending when; default: with the population. */
+    cases?: boolean | Omit<LoadCasesOptions, 'onProgress'>;
     onProgress?: (phase: string, done: number, total: number) => void;
   },
 ): Promise<LoadedDemo> {
@@ -64,5 +67,7 @@ export async function loadDemoCity(
     opts.onProgress?.('accounts', ++done, city.accounts.length);
   }
   if (opts.population) await loadPopulation(db, ctx, city, (d, t) => opts.onProgress?.('population', d, t));
+  const cases = opts.cases ?? opts.population;
+  if (cases) await loadCases(db, ctx, city, { ...(cases === true ? {} : cases), onProgress: (d, t) => opts.onProgress?.('cases', d, t) });
   return { city, accounts };
 }

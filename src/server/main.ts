@@ -24,16 +24,19 @@ export async function serve(): Promise<void> {
     console.log('空数据库（生产模式不载入演示数据）：请运行 `wangge init` 创建管理员，`wangge regions import FILE` 导入区域树');
     console.log('empty database (no demo data in production): run `wangge init`, then `wangge regions import FILE`');
   } else if (empty) {
-    console.log('空数据库：正在载入演示城市 (small，约 3 万居民) … / empty database: loading the demo city (small, ~31k residents) …');
+    console.log('空数据库：正在载入演示城市 (small，约 3 万居民、一年事件) … / empty database: loading the demo city (small, ~31k residents, a year of cases) …');
     let shown = 0;
+    let shownPhase = '';
     const demo = await loadDemoCity(database.db, {
       scale: 'small',
       population: true,
       onProgress: (phase, done, total) => {
-        // A line every ~10 % of the population, so a first start is not a silent wait.
-        if (phase !== 'population' || done < shown + total / 10) return;
+        // A line every ~10 % of the population and of the year of cases, so a first start is not a silent wait.
+        if (phase !== 'population' && phase !== 'cases') return;
+        if (phase !== shownPhase) [shownPhase, shown] = [phase, 0];
+        if (done < shown + total / 10) return;
         shown = done;
-        console.log(`  居民 residents ${done.toLocaleString()} / ${total.toLocaleString()}`);
+        console.log(`  ${phase === 'cases' ? '事件 cases' : '居民 residents'} ${done.toLocaleString()} / ${total.toLocaleString()}`);
       },
     });
     console.log(`演示账号 demo accounts (密码 password: ${DEMO_PASSWORD}):`);

@@ -12,8 +12,8 @@ export interface TestApp {
   login(username: string, password?: string): Promise<string>;
   /** Sends a request as a logged-in user (cookie from `login`). */
   as(cookie: string, opts: InjectOptions): Promise<LightMyRequestResponse>;
-  /** Seeds the small demo city; `population` also loads its registry (≈31k residents, slower). */
-  seedDemo(opts?: { population?: boolean }): Promise<LoadedDemo>;
+  /** Seeds the small demo city; `population` also loads its registry (≈31k residents, slower); `cases` its year of cases. */
+  seedDemo(opts?: { population?: boolean; cases?: boolean }): Promise<LoadedDemo>;
   close(): Promise<void>;
 }
 
@@ -34,7 +34,8 @@ export async function createTestApp(opts: { demo?: boolean; population?: boolean
       return app.inject({ ...o, headers: { ...(o.headers ?? {}), cookie } });
     },
     async seedDemo(o = {}) {
-      t.demo = await loadDemoCity(database.db, { scale: 'small', population: o.population ?? false });
+      // The year of cases only where a test asks for it: 30k cases cost a minute on in-memory PGlite.
+      t.demo = await loadDemoCity(database.db, { scale: 'small', population: o.population ?? false, cases: o.cases ?? false });
       return t.demo;
     },
     async close() {

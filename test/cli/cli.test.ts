@@ -40,7 +40,8 @@ describe('wangge CLI', () => {
   });
 
   it('loads the demo city once, and refuses to load it over existing data', () => {
-    const r = run('demo', '--scale', 'small', '--seed', '1');
+    // The year of cases has its own tests (test/api/demo-cases.test.ts); here the tree, people and accounts.
+    const r = run('demo', '--scale', 'small', '--seed', '1', '--no-cases');
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('1 / 1 / 1 / 6 / 60 / 150');
     const again = run('demo', '--scale', 'small');

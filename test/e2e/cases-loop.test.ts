@@ -102,8 +102,12 @@ async function openRow(page: Page, code: string): Promise<void> {
 
 /** Take one step in the staff action panel: press its button, fill the modal, send it, wait for the new status. */
 async function act(page: Page, action: string, fill: () => Promise<void>, status: string): Promise<void> {
+  // Buttons inside a drawer or modal that is still sliding in can take a click meant for them on
+  // the mask: wait for both to come to rest first.
+  await settled(page, '[data-testid="drawer-case"], [data-testid="case-page"]');
   await page.getByTestId(`action-${action}`).click();
   await page.getByTestId('action-submit').waitFor();
+  await settled(page, '[data-testid="action-submit"]');
   await fill();
   await page.getByTestId('action-submit').click();
   await page.locator(`[data-testid="drawer-case"][data-status="${status}"], [data-testid="case-page"][data-status="${status}"]`).first().waitFor();

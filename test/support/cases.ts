@@ -4,7 +4,7 @@
 // catalogue by code (migration 0007).
 import { sql } from 'drizzle-orm';
 import type { Polygon } from 'geojson';
-import type { CaseDetail } from '../../src/modules/cases/cases.views.ts';
+import type { CaseDetail, CaseReportBody } from '../../src/modules/cases/cases.views.ts';
 import type { TestApp } from './app.ts';
 
 /** Codes of the seeded default catalogue that tests lean on (see 0007_case_categories_defaults.sql). */
@@ -145,25 +145,12 @@ export async function categoryByCode(t: TestApp, code: string): Promise<SeededCa
   };
 }
 
-export interface ReportOverrides {
+/** Fields of the report body (every one optional here, and loosely typed so tests can send bad values), plus helpers' own. */
+export interface ReportOverrides extends Partial<Omit<CaseReportBody, 'source' | 'categoryId'>> {
   source?: string;
-  title?: string;
-  description?: string;
   /** A category id; or use `categoryCode`. Defaults to 暴露垃圾 (0101). `null` = none. */
   categoryId?: number | null;
   categoryCode?: string;
-  urgency?: 'normal' | 'urgent';
-  lng?: number;
-  lat?: number;
-  address?: string;
-  buildingId?: number;
-  dwellingId?: number;
-  placeId?: number;
-  assetId?: number;
-  residentIds?: number[];
-  reporterName?: string;
-  reporterMobile?: string;
-  anonymous?: boolean;
   /** Where to put the case when no lng/lat/link is given: this account's site (default wgy01). */
   siteOf?: string;
   idempotencyKey?: string;

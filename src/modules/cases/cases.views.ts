@@ -5,6 +5,26 @@ import type { ActorKind, CaseAction, CaseSource, CaseStatus, DeskLevel, Handling
 export type TimeUnit = 'workingDays' | 'workingHours' | 'naturalHours';
 export type TimerState = 'none' | 'green' | 'yellow' | 'red';
 
+/** The body of `POST /cases` (staff intake); the web form and the test helpers build it. */
+export interface CaseReportBody {
+  source: CaseSource;
+  title: string;
+  description?: string;
+  categoryId?: number;
+  urgency?: 'normal' | 'urgent';
+  lng?: number;
+  lat?: number;
+  address?: string;
+  buildingId?: number;
+  dwellingId?: number;
+  placeId?: number;
+  assetId?: number;
+  residentIds?: number[];
+  reporterName?: string;
+  reporterMobile?: string;
+  anonymous?: boolean;
+}
+
 export interface CategoryView {
   id: number;
   code: string;

@@ -1,6 +1,7 @@
 // Every case-loop endpoint over /api/v1, typed with the server's wire views.
 import { api, buildUrl, type Query } from '../api/client';
 import type {
+  CaseReportBody,
   CaseDetail, CaseEventView, CaseListItem, CasePhotoView, CategoryView, NamedRef, PublicCaseView, TimeUnit,
 } from '../../../src/modules/cases/cases.views';
 import type { CaseAction, CaseSource, HandlingMode, Satisfaction } from '../../../src/modules/cases/cases.workflow';
@@ -24,24 +25,7 @@ export interface CaseFilters {
 
 const filterQuery = (f: CaseFilters): Query => ({ ...f, q: f.q?.trim() || undefined });
 
-export interface CaseInput {
-  source: CaseSource;
-  title: string;
-  description?: string;
-  categoryId?: number;
-  urgency?: 'normal' | 'urgent';
-  lng?: number;
-  lat?: number;
-  address?: string;
-  buildingId?: number;
-  dwellingId?: number;
-  placeId?: number;
-  assetId?: number;
-  residentIds?: number[];
-  reporterName?: string;
-  reporterMobile?: string;
-  anonymous?: boolean;
-}
+export type CaseInput = CaseReportBody;
 
 /** What a step may carry; which fields a step must carry is in the transition table. */
 export interface ActionInput {

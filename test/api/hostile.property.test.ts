@@ -364,6 +364,12 @@ describe('hostile input never breaks the server', () => {
         displayName: fit(64), mobile: optional(fc.oneof(fit(20), fc.constant(null))), password,
         roles, scopeRegionId: fc.oneof(scope, fc.constant<unknown>(null)), departmentId: optional(fc.oneof(missingId, fc.constant<unknown>(k.dept.id))),
       }) }),
+      // Taken username, everything else valid: the uniqueness check itself must answer (not an earlier
+      // field check), so the expectation below holds whatever the random seed.
+      fc.record({ label: fc.constant('create user (taken)'), method: fc.constant('POST'), url: fc.constant('/users'), payload: fc.record({
+        username: fc.constantFrom('sq01', 'admin', 'victim'), displayName: fc.constant('重名测试'), password: fc.constant(PASSWORD),
+        roles: fc.constant(['gridWorker']), scopeRegionId: fc.constant<unknown>(k.community.id),
+      }) }),
       // A fresh username with an invalid mobile: refused, at the latest, by the mobile check.
       fc.record({ label: fc.constant('create user (mobile)'), method: fc.constant('POST'), url: fc.constant('/users'), payload: fc.record({
         username: fc.constant('').map(() => `fz${++fresh}`),

@@ -17,6 +17,7 @@ import { engineVersion, openPgliteBench, openServerBench, OUT_DIR, probeServer, 
 import { runSubtreeBench, type SubtreeBenchResult } from './subtree.bench.ts';
 import { renderRegistrySection, runRegistryBenches, spliceSection } from './registry.bench.ts';
 import { casesBenches } from './cases.bench.ts';
+import { workforceBenches } from './workforce.bench.ts';
 import { errMsg, fmtMs, fmtRate, fmtRatio, log, msSince, nowNs, runSeconds } from './lib/util.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
@@ -65,6 +66,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_ONLY === 'registry') return registryBenches();
   // BENCH_ONLY=cases: only the case loop's benchmarks (their section of RESULTS.md is replaced).
   if (process.env.BENCH_ONLY === 'cases') return casesBenches(ROOT);
+  // BENCH_ONLY=workforce: only the weekly 5-3-10 board at city scale (its section of RESULTS.md is replaced).
+  if (process.env.BENCH_ONLY === 'workforce') return workforceBenches(ROOT);
   const startedAt = new Date();
   noteLoad('start');
   const pkg = (name: string) => JSON.parse(fs.readFileSync(path.join(ROOT, 'node_modules', name, 'package.json'), 'utf8')).version as string;
@@ -186,6 +189,7 @@ async function main(): Promise<void> {
   log('wrote bench/RESULTS.md and bench/out/results.json');
   if (!process.env.BENCH_SKIP_REGISTRY) await registryBenches();
   if (!process.env.BENCH_SKIP_CASES) await casesBenches(ROOT);
+  if (!process.env.BENCH_SKIP_WORKFORCE) await workforceBenches(ROOT);
 }
 
 // -----------------------------------------------------------------------------------------------

@@ -39,6 +39,8 @@ export function demoCommand(program: Command): void {
         const byLevel = [1, 2, 3, 4, 5, 6].map((l) => loaded.city.regions.filter((r) => r.level === l).length);
         console.log(`已载入 loaded: ${byLevel.join(' / ')} (市/区县/街道/社区/网格/微网格) in ${((Date.now() - started) / 1000).toFixed(1)} s`);
         console.log(`演示账号 demo accounts (password ${DEMO_PASSWORD}): ${loaded.accounts.map((a) => a.username).join(', ')}`);
+        if (loaded.party) console.log(`党建 party: ${loaded.party.counts.party_orgs} 个党组织 organizations, ${loaded.party.counts.party_members} 名党员 members, ${loaded.party.counts.liaison_households} 户党员中心户 liaison households`);
+        if (loaded.workforce) console.log(`网格力量 workforce: ${loaded.workforce.counts.workers} 人 workers, ${loaded.workforce.counts.visits} 次走访 visits in a year`);
       });
     });
 }

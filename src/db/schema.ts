@@ -9,3 +9,5 @@ export * from '../modules/registry/people.tables.ts';
 export * from '../modules/cases/cases.tables.ts';
 export * from '../modules/calendar/calendar.tables.ts';
 export * from '../modules/notifications/notifications.tables.ts';
+export * from '../modules/party/party.tables.ts';
+export * from '../modules/workforce/workforce.tables.ts';

@@ -9,6 +9,8 @@ import { systemContext } from '../shared/context.ts';
 import { findRegionIdsByCode } from './lookup.ts';
 import { loadPopulation } from './load-population.ts';
 import { loadCases, type LoadCasesOptions } from './load-cases.ts';
+import { loadParty, type LoadedParty } from './load-party.ts';
+import { loadWorkforce, type LoadedWorkforce } from './load-workforce.ts';
 import { generateDemoCity, type DemoCity, type DemoScale } from './index.ts';
 
 export const DEMO_PASSWORD = 'wangge2026';
@@ -16,6 +18,9 @@ export const DEMO_PASSWORD = 'wangge2026';
 export interface LoadedDemo {
   city: DemoCity;
   accounts: { username: string; displayName: string; roles: string[]; scope: string }[];
+  /** Party building and the workforce with its year of visits (loaded with the population). */
+  party?: LoadedParty;
+  workforce?: LoadedWorkforce;
 }
 
 export async function loadDemoCity(
@@ -27,6 +32,8 @@ export async function loadDemoCity(
     population?: boolean;
     /** A year of cases (the case loop), optionally how many and ending when; default: with the population. */
     cases?: boolean | Omit<LoadCasesOptions, 'onProgress'>;
+    /** Party organizations, members, links, registrations, the workforce and a year of visits; default: with the population (they draw on it). */
+    party?: boolean;
     onProgress?: (phase: string, done: number, total: number) => void;
   },
 ): Promise<LoadedDemo> {
@@ -69,5 +76,12 @@ export async function loadDemoCity(
   if (opts.population) await loadPopulation(db, ctx, city, (d, t) => opts.onProgress?.('population', d, t));
   const cases = opts.cases ?? opts.population;
   if (cases) await loadCases(db, ctx, city, { ...(cases === true ? {} : cases), onProgress: (d, t) => opts.onProgress?.('cases', d, t) });
-  return { city, accounts };
+  const loaded: LoadedDemo = { city, accounts };
+  if (opts.population && (opts.party ?? true)) {
+    // After the cases: full-time grid workers' visits cover the patrol reports the case loop has them file.
+    const end = typeof cases === 'object' ? cases.end : undefined;
+    loaded.party = await loadParty(db, ctx, city, { end, onProgress: (d, t) => opts.onProgress?.('party', d, t) });
+    loaded.workforce = await loadWorkforce(db, ctx, city, { end, onProgress: (d, t) => opts.onProgress?.('workforce', d, t) });
+  }
+  return loaded;
 }

@@ -106,6 +106,48 @@ const catalogue = {
   CALENDAR_DAY_NOT_FOUND: { status: 404, zh: '{day} 不在节假日与调休安排中', en: '{day} is not a holiday or adjusted working day in the calendar' },
   // Notifications.
   NOTIFICATION_NOT_FOUND: { status: 404, zh: '消息不存在', en: 'Notification not found' },
+  // Party (党建), shared. {entity} and {field} are bilingual parameters.
+  PARTY_NOT_FOUND: { status: 404, zh: '{entity}不存在', en: '{entity} not found' },
+  PARTY_FIELD_INVALID: { status: 400, zh: '{field}不合法：{reason}', en: 'Invalid {field}: {reason}' },
+  PARTY_DUPLICATE: { status: 409, zh: '{entity}已存在：{key}', en: '{entity} already exists: {key}' },
+  PARTY_VERSION_CONFLICT: { status: 409, zh: '该记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and retry' },
+  PARTY_ARCHIVED: { status: 409, zh: '{entity}已撤销或转出', en: '{entity} is archived' },
+  PARTY_IN_USE: { status: 409, zh: '{entity}仍被使用：{reason}', en: '{entity} is still in use: {reason}' },
+  // Party: organizations and members.
+  PARTY_EXPORT_TOO_LARGE: { status: 400, zh: '符合条件的党员有 {count} 名，超过导出上限 {max} 名，请缩小筛选范围', en: '{count} members match, over the export limit of {max}; narrow the filters' },
+  // Party: household links, joint committees, partnerships, leader contacts.
+  PARTY_HOUSEHOLD_LINKED: { status: 409, zh: '户 {household} 已由党员中心户「{liaison}」联系', en: 'Household {household} is already linked to liaison household {liaison}' },
+  PARTY_HOUSEHOLD_IS_LIAISON: { status: 409, zh: '户 {household} 本身是党员中心户，不能再被联系', en: 'Household {household} is itself a liaison household and cannot be linked' },
+  PARTY_LINK_OTHER_COMMUNITY: { status: 400, zh: '户 {household} 不在党员中心户所在的社区', en: "Household {household} is not in the liaison household's community" },
+  PARTY_ORG_NOT_JOINT: { status: 409, zh: '「{org}」不是大工委/大党委，不能{action}', en: '{org} is not a joint committee; cannot {action}' },
+  PARTY_ENDED: { status: 409, zh: '{entity}已于 {on} 结束', en: '{entity} ended on {on}' },
+  // Party: dual registration (双报到).
+  PARTY_REGISTRATION_REFUSED: { status: 409, zh: '不能报到：{reason}', en: 'Cannot register: {reason}' },
+  PARTY_REGISTRATION_ENDED: { status: 409, zh: '该报到已于 {on} 注销，不能再{action}', en: 'The registration ended on {on}; cannot {action}' },
+  PARTY_PLEDGE_TRANSITION: { status: 409, zh: '承诺事项不能从「{from}」改为「{to}」：{reason}', en: 'A pledge cannot go from {from} to {to}: {reason}' },
+  PARTY_COVERAGE_PERIOD: { status: 400, zh: '统计期间不合法：{reason}', en: 'Invalid period: {reason}' },
+  // Workforce (网格力量), shared.
+  WORKFORCE_NOT_FOUND: { status: 404, zh: '{entity}不存在', en: '{entity} not found' },
+  WORKFORCE_FIELD_INVALID: { status: 400, zh: '{field}不合法：{reason}', en: 'Invalid {field}: {reason}' },
+  WORKFORCE_VERSION_CONFLICT: { status: 409, zh: '该记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and retry' },
+  WORKFORCE_ARCHIVED: { status: 409, zh: '{entity}已撤销或离岗', en: '{entity} is archived' },
+  // Workforce: workers, positions, stationed teams.
+  WORKFORCE_DUPLICATE: { status: 409, zh: '{entity}已存在：{key}', en: '{entity} already exists: {key}' },
+  WORKFORCE_POSITION_PLACE: { status: 400, zh: '{kind}只能设在{where}', en: 'A {kind} sits on {where} only' },
+  WORKFORCE_DEPUTY_UNIT_REQUIRED: { status: 400, zh: '双副组长须由镇(街道)或区直部门派出：请先为「{name}」填写派出单位类型', en: 'A paired deputy is sent by the town or a district department: set the sending unit kind of {name} first' },
+  WORKFORCE_DEPUTIES_FULL: { status: 409, zh: '{region}已有 2 名双副组长（镇街 1 名、部门 1 名）', en: '{region} already has its 2 paired deputies (one from the town, one from a department)' },
+  WORKFORCE_DEPUTY_UNIT_TAKEN: { status: 409, zh: '{region}已有{unitKind}派出的双副组长 {name}，另一名须来自{otherKind}', en: '{region} already has a paired deputy from {unitKind} ({name}); the other one must come from {otherKind}' },
+  WORKFORCE_TEAM_LEADER_TAKEN: { status: 409, zh: '该团队已有队长 {name}', en: 'The team already has a leader: {name}' },
+  // Workforce: visits (走访).
+  WORKFORCE_NOT_A_WORKER: { status: 404, zh: '您还没有网格力量人员档案，请联系社区登记', en: 'You have no workforce record; ask your community to register you' },
+  WORKFORCE_VISIT_NOT_POSTED: { status: 403, zh: '您在「{region}」没有在岗岗位，不能在此走访', en: 'You hold no current position in {region} and cannot log a visit there' },
+  WORKFORCE_VISIT_OPEN: { status: 409, zh: '您还有一次走访未签退（{region}，{since} 签到）', en: 'You have a visit still open ({region}, checked in {since})' },
+  WORKFORCE_VISIT_CLOSED: { status: 409, zh: '该走访已于 {at} 签退', en: 'The visit was checked out at {at}' },
+  WORKFORCE_VISIT_NOT_OWN: { status: 403, zh: '只能操作本人的走访记录', en: 'Only the visit’s own worker may change it' },
+  WORKFORCE_VISIT_LOCKED: { status: 409, zh: '签退超过 {hours} 小时的走访不能再修改', en: 'A visit checked out more than {hours} hours ago can no longer be changed' },
+  WORKFORCE_FINDING_HAS_CASE: { status: 409, zh: '该问题已转为事件 {code}', en: 'The finding is already case {code}' },
+  WORKFORCE_LOCATION_REQUIRED: { status: 400, zh: '转为事件需要位置：请提供问题位置，或签到时带上位置', en: 'A case needs a location: give the finding’s position, or check in with one' },
+  // Workforce: rules and reviews.
 } satisfies Record<string, Entry>;
 
 export type ErrorCode = keyof typeof catalogue;

@@ -19,6 +19,8 @@ import { registryRoutes } from '../modules/registry/index.ts';
 import { caseRoutes } from '../modules/cases/index.ts';
 import { calendarRoutes } from '../modules/calendar/index.ts';
 import { notificationRoutes } from '../modules/notifications/index.ts';
+import { partyRoutes } from '../modules/party/index.ts';
+import { workforceRoutes } from '../modules/workforce/index.ts';
 import { installAuth } from './auth-plugin.ts';
 import { frameworkErrors, installErrorHandling } from './errors.ts';
 import { installInputGuard } from './input-guard.ts';
@@ -73,6 +75,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(caseRoutes(opts.db), { prefix: API_PREFIX });
   await app.register(calendarRoutes(opts.db), { prefix: API_PREFIX });
   await app.register(notificationRoutes(opts.db), { prefix: API_PREFIX });
+  await app.register(partyRoutes(opts.db), { prefix: API_PREFIX });
+  await app.register(workforceRoutes(opts.db), { prefix: API_PREFIX });
 
   const web = opts.webDist === undefined ? defaultWebDist() : opts.webDist;
   if (web && fs.existsSync(path.join(web, 'index.html'))) {

@@ -8,6 +8,9 @@ import { startCaseTimer } from '../modules/cases/cases.timer.ts';
 import { buildApp } from './app.ts';
 import { configFromEnv, openRuntime } from './runtime.ts';
 
+/** The demo load's long phases, as the first start reports them. */
+const DEMO_PHASES: Record<string, string> = { population: '居民 residents', cases: '事件 cases', party: '党建 party', workforce: '网格力量 workforce' };
+
 export async function serve(): Promise<void> {
   const cfg = configFromEnv();
   const engine = cfg.databaseUrl ? 'PostgreSQL server' : `embedded PGlite in ${cfg.dataDir}`;
@@ -31,12 +34,18 @@ export async function serve(): Promise<void> {
       scale: 'small',
       population: true,
       onProgress: (phase, done, total) => {
-        // A line every ~10 % of the population and of the year of cases, so a first start is not a silent wait.
-        if (phase !== 'population' && phase !== 'cases') return;
+        // A line every ~10 % of each long phase, so a first start is not a silent wait.
+        const label = DEMO_PHASES[phase];
+        if (!label) return;
         if (phase !== shownPhase) [shownPhase, shown] = [phase, 0];
+        // Phases counted in a few steps (party, workforce: tables) say only when they are done.
+        if (total <= 20) {
+          if (done === total) console.log(`  ${label} ✓`);
+          return;
+        }
         if (done < shown + total / 10) return;
         shown = done;
-        console.log(`  ${phase === 'cases' ? '事件 cases' : '居民 residents'} ${done.toLocaleString()} / ${total.toLocaleString()}`);
+        console.log(`  ${label} ${done.toLocaleString()} / ${total.toLocaleString()}`);
       },
     });
     console.log(`演示账号 demo accounts (密码 password: ${DEMO_PASSWORD}):`);

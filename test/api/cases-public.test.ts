@@ -158,6 +158,16 @@ describe('following a case', () => {
     // The original's reporter is not the duplicate's: the original is not theirs to follow.
     expect((await follow(original, '13900004444')).statusCode).toBe(404);
   });
+
+  it('a report the desk did not accept shows the desk’s reason', async () => {
+    const code = (await report(body({ reporterMobile: '13900005555', title: '不予受理的事件' }))).json().code;
+    const c = await caseByCode(code);
+    expect((await follow(code, '13900005555')).json().rejectionReason).toBeNull();
+    const res = await t.as(sq01, { method: 'POST', url: `/api/v1/cases/${c.id}/actions/reject`, payload: { version: c.version, reason: '属于物业服务合同纠纷，请联系物业公司' } });
+    expect(res.statusCode, res.body).toBe(200);
+    const v = (await follow(code, '13900005555')).json() as PublicCaseView;
+    expect(v).toMatchObject({ status: 'rejected', rejectionReason: '属于物业服务合同纠纷，请联系物业公司' });
+  });
 });
 
 describe('POST /public/cases/:code/feedback', () => {

@@ -82,7 +82,7 @@ describe('organizations', () => {
   it('creates a team in a community, counts it by kind and masks the mobile', async () => {
     const res = await post({ regionId: community.id, kind: 'communityTeam', subkind: 'volunteer', name: '红马甲志愿队', contactMobile: '13912345678', description: '助老' });
     expect(res.statusCode, res.body).toBe(201);
-    expect(res.json()).toMatchObject({ kindLabel: '群众团队', subkind: 'volunteer', subkindLabel: '志愿服务', contactMobile: '139****5678', partyLed: null, partyLedNote: '待党建模块', members: [], region: { id: community.id, level: 4 } });
+    expect(res.json()).toMatchObject({ kindLabel: '群众团队', subkind: 'volunteer', subkindLabel: '志愿服务', contactMobile: '139****5678', partyLed: null, partyLedNote: '', members: [], region: { id: community.id, level: 4 } });
     expect(await counter(community.id, 'organizations')).toBe(1);
     expect(await counter(community.id, 'organizations.communityTeam')).toBe(1);
     expect(await counter(community.parent_id, 'organizations.communityTeam')).toBe(1);
@@ -127,7 +127,7 @@ describe('organizations', () => {
     const ok = await members(org.id, [{ residentId: people.a, role: 'director' }, { residentId: people.b, role: 'member', joinedOn: '2024-03-01' }, { residentId: people.c, role: 'secretary' }]);
     expect(ok.statusCode, ok.body).toBe(200);
     const v = ok.json();
-    expect(v).toMatchObject({ leaderResidentId: people.a, leaderName: '张三', memberCount: 3, leader: { residentId: people.a, roleLabel: '主任' }, partyLed: null });
+    expect(v).toMatchObject({ leaderResidentId: people.a, leaderName: '张三', memberCount: 3, leader: { residentId: people.a, roleLabel: '主任' }, partyLed: false, partyLedNote: '党员 0/3 人' });
     expect(v.members.map((m: { name: string }) => m.name)).toEqual(['张三', '李四', '王五']);
     expect(v.members[1].joinedOn).toBe('2024-03-01');
     for (const m of v.members) expect(m.idNumber).toMatch(/^\d{3}\*+\d{3}[\dX]$/);

@@ -15,13 +15,25 @@ import { importFixtures, type ImportFixtures } from '../support/imports.ts';
 import { jobSettled } from '../../src/modules/registry/import/jobs.service.ts';
 import { housingFixtures, type HousingFixtures } from '../support/housing.ts';
 import { placeFixtures, type PlaceFixtures } from '../support/places.ts';
+import { partyOrgsScopeRows } from './scope/party-orgs.ts';
+import { partyLinksScopeRows } from './scope/party-links.ts';
+import { partyRegistrationsScopeRows } from './scope/party-registrations.ts';
+import { workforceScopeRows } from './scope/workforce.ts';
+import { workforceRulesScopeRows } from './scope/workforce-rules.ts';
+
+const EXTRA_SNAPSHOT_TABLES = [
+  'party_orgs', 'party_org_officers', 'party_members', 'party_memberships', 'liaison_households', 'household_links',
+  'joint_committee_members', 'joint_meetings', 'partnerships', 'partnership_activities', 'leader_contacts', 'leader_contact_visits',
+  'dual_registrations', 'pioneer_posts', 'pledges', 'registration_services',
+  'workers', 'positions', 'stationed_teams', 'visits', 'visit_people', 'visit_findings', 'reviews',
+];
 
 let t: TestApp;
 let admin: string;
 let street: string;
 let bm01: string;
 
-interface Region {
+export interface Region {
   id: number;
   code: string;
   name: string;
@@ -30,7 +42,7 @@ interface Region {
   version: number;
   parent_id: number | null;
 }
-interface Side {
+export interface Side {
   key: 'A' | 'B';
   manager: string; // username of the community staff member
   cookie: string; // manager's session
@@ -104,6 +116,11 @@ async function snapshot() {
     (SELECT md5(coalesce(string_agg(concat_ws(',', id, building_id, unit_number, number, version, region_path, area, occupancy, archived_at), '|' ORDER BY id), '')) FROM dwellings) AS dwellings_hash,
     (SELECT md5(coalesce(string_agg(concat_ws(',', id, dwelling_id, version, landlord_name, landlord_mobile_hash, lease_end, monthly_rent, ended_at, archived_at), '|' ORDER BY id), '')) FROM rentals) AS rentals_hash,
     (SELECT md5(coalesce(string_agg(concat_ws(',', region_id, measure, value), '|' ORDER BY region_id, measure), '')) FROM region_counters) AS counters_hash`);
+  // Party and workforce tables: whole rows as text (a refused request changes none of them).
+  for (const table of EXTRA_SNAPSHOT_TABLES) {
+    const [r] = await rows<{ h: string; n: string }>(`SELECT md5(coalesce(string_agg(x::text, '|' ORDER BY x.id), '')) AS h, count(*)::text AS n FROM ${table} x`);
+    counts[`${table}_hash`] = `${r.n}:${r.h}`;
+  }
   return counts;
 }
 let before: Awaited<ReturnType<typeof snapshot>>;
@@ -186,9 +203,9 @@ afterAll(() => t.close());
 // ---------------------------------------------------------------------------------------------
 // Expectations
 
-type Actor = 'manager' | 'power';
-type Check = (res: LightMyRequestResponse, actor: Actor, me: Side, them: Side) => void | Promise<void>;
-interface Probe {
+export type Actor = 'manager' | 'power';
+export type Check = (res: LightMyRequestResponse, actor: Actor, me: Side, them: Side) => void | Promise<void>;
+export interface Probe {
   label: string;
   req: InjectOptions;
   check: Check;
@@ -247,7 +264,7 @@ const importReq = (body: string): InjectOptions => ({ method: 'POST', url: api('
 // The table: every route, how a sibling is kept out (`cross`), and what the street may do (`street`).
 // `cross` requests must not change anything; `street` requests marked `writes` run last.
 
-interface Entry {
+export interface Entry {
   /** Requests by one community's staff (and its power user) against the other community. */
   cross: (me: Side, them: Side) => Probe[];
   /** Requests by the street's staff on one community's data, expected to succeed. */
@@ -260,7 +277,22 @@ const expectStatus = (status: number, extra?: (body: any, side: Side) => void) =
   if (extra) extra(status === 204 ? null : res.json(), side);
 };
 
+/** What the row files in ./scope/ get from this table's harness. */
+const kit = {
+  probe, get, post, patch, put, del, scopeDenied, refusedWith, permissionDenied, listWithout, itemIds, expectStatus, rows, ok,
+  app: () => t,
+  sides: () => sides,
+  street: () => street,
+  admin: () => admin,
+};
+export type ScopeKit = typeof kit;
+
 const TABLE: Record<string, Entry> = {
+  ...partyOrgsScopeRows(kit),
+  ...partyLinksScopeRows(kit),
+  ...partyRegistrationsScopeRows(kit),
+  ...workforceScopeRows(kit),
+  ...workforceRulesScopeRows(kit),
   'GET /api/v1/health': {
     cross: () => [probe('public health check carries no data', get('/health'), (res) => expect(res.json()).toEqual({ ok: true }))],
   },
@@ -1356,7 +1388,10 @@ describe('every endpoint, two sibling communities', () => {
   });
 
   it('after every refused request, the database is exactly as it was', async () => {
-    expect(await snapshot()).toEqual(before);
+    const now = await snapshot();
+    // Name what changed, not just that something did.
+    expect(Object.keys(now).filter((k) => now[k] !== before[k]), 'changed by refused requests').toEqual([]);
+    expect(now).toEqual(before);
   });
 
   it('the street changes both communities', async () => {

@@ -3,6 +3,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { keysIn } from '../../src/shared/sql-keys.ts';
+import { pgArrayLiteral } from '../../src/shared/sql-array.ts';
 import { createTestDatabase, type TestDatabase } from '../support/db.ts';
 
 let d: TestDatabase;
@@ -27,5 +28,14 @@ describe('keysIn', () => {
     expect(none.rows[0].n).toBe(0);
     const nulls = (await d.db.execute(sql`SELECT count(*)::int AS n FROM keys_test WHERE ${keysIn([sql`a`, sql`b`], ['int', 'text'], [[1, null]])}`)) as unknown as { rows: { n: number }[] };
     expect(nulls.rows[0].n).toBe(0);
+  });
+
+  it('array literals built by pgArrayLiteral come back element for element', async () => {
+    const texts = ['abc', 'Zm9v+/==', '王伟', null, 'a b', '', 'x,y', '{t}', 'q"u', 'b\\s', 'null', 'NULL', ' lead', 'tab\tin', '阿卜杜·热依木', "o'k"];
+    const ints = [1, null, -3, 2147483647];
+    const res = (await d.db.execute(sql`SELECT ${pgArrayLiteral(texts)}::text[] AS t, ${pgArrayLiteral(ints)}::int[] AS i, ${pgArrayLiteral([true, false, null])}::bool[] AS b`)) as unknown as { rows: { t: (string | null)[]; i: (number | null)[]; b: (boolean | null)[] }[] };
+    expect(res.rows[0].t).toEqual(texts);
+    expect(res.rows[0].i).toEqual(ints);
+    expect(res.rows[0].b).toEqual([true, false, null]);
   });
 });

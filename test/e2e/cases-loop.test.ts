@@ -9,10 +9,10 @@
 //   the case page shows every step.
 // And 立即办 on /m/grid: the grid worker reports, photographs and closes a case in one flow.
 // Screenshots of each step in test-results/e2e/.
-import { booleanPointInPolygon } from '@turf/boolean-point-in-polygon';
 import type { MultiPolygon, Polygon, Position } from 'geojson';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { innerPoint } from './support/geo.ts';
 import { apiSession, baseUrl, DEMO_PASSWORD, launchBrowser, loginThroughForm, openPage, shot, type TestPage } from './support/browser.ts';
 
 interface RegionDetail { id: number; name: string; boundary: Polygon | MultiPolygon | null }
@@ -54,34 +54,6 @@ async function photo(color: string, word: string): Promise<Buffer> {
   return png;
 }
 
-/** The point of the grid farthest from its edges (so the locate index cannot put it in a neighbour). */
-function innerPoint(g: Polygon | MultiPolygon): Position {
-  const rings = g.type === 'Polygon' ? g.coordinates : g.coordinates.flat();
-  const all = rings.flat();
-  const xs = all.map((p) => p[0]), ys = all.map((p) => p[1]);
-  const [w, e, s, n] = [Math.min(...xs), Math.max(...xs), Math.min(...ys), Math.max(...ys)];
-  const edge = ([x, y]: Position) => {
-    let best = Infinity;
-    for (const ring of rings) {
-      for (let i = 1; i < ring.length; i++) {
-        const [ax, ay] = ring[i - 1], [bx, by] = ring[i];
-        const dx = bx - ax, dy = by - ay;
-        const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy || 1)));
-        best = Math.min(best, Math.hypot(x - (ax + t * dx), y - (ay + t * dy)));
-      }
-    }
-    return best;
-  };
-  let best: { p: Position; d: number } | null = null;
-  for (let i = 1; i < 12; i++) {
-    for (let j = 1; j < 12; j++) {
-      const p: Position = [w + ((e - w) * i) / 12, s + ((n - s) * j) / 12];
-      if (booleanPointInPolygon(p, g) && (!best || edge(p) > best.d)) best = { p, d: edge(p) };
-    }
-  }
-  if (!best) throw new Error('no interior point found');
-  return best.p;
-}
 
 /** Wait until a sliding panel (drawer, sheet) has stopped moving, so its screenshot is not caught mid-way. */
 async function settled(page: Page, selector: string): Promise<void> {

@@ -67,10 +67,12 @@ export default async function setup(project: TestProject) {
     } catch {
       // not listening yet
     }
-    if (Date.now() - started > 150_000) {
+    // The small demo (population, a year of cases, party and workforce) loads in about a minute on a
+    // quiet machine; a busy one took over four.
+    if (Date.now() - started > 360_000) {
       child.kill('SIGKILL');
       saveLog();
-      throw new Error(`wangge serve did not answer /api/v1/health within 150 s:\n${log}`);
+      throw new Error(`wangge serve did not answer /api/v1/health within 360 s:\n${log}`);
     }
     await sleep(250);
   }

@@ -82,7 +82,9 @@ describe('sq01: grid zones on the community page, then import regions from a fil
     await option.first().click();
     await expect.poll(() => modal.getByTestId('zone-form-chief').textContent()).toContain(chief.displayName);
     await page.locator('.ant-modal-title:visible').click(); // closes the dropdown, not the modal
-    await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'detached' });
+    // Every dropdown gone (the grids' one may still be fading out beside the chief's: waiting on
+    // "the" visible dropdown then matched two and failed in CI).
+    await expect.poll(() => page.locator('.ant-select-dropdown:visible').count(), { timeout: 10_000 }).toBe(0);
     await shot(page, 'zone-form');
 
     await page.locator('.ant-modal-footer:visible').getByRole('button', { name: /确\s*定/ }).click();

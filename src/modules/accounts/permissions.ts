@@ -39,6 +39,14 @@ export const PERMISSIONS = [
   'cases.verify',
   'cases.supervise',
   'cases.configure',
+  // Party building (党建): organizations, members, household links, joint committees,
+  // partnerships, leader contacts, dual registration. Reading in scope needs no permission.
+  'party.write',
+  // Workforce (网格力量): workers, positions, stationed teams; logging one's own visits (走访);
+  // the quarterly two-way reviews (双向评价).
+  'workforce.write',
+  'workforce.visit',
+  'workforce.review',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -47,17 +55,18 @@ const DESK: readonly Permission[] = ['cases.read', 'cases.report', 'cases.dispat
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  districtStaff: ['regions.write', 'users.manage', 'departments.manage', 'audit.read', 'settings.write', 'registry.read', 'registry.write', 'pii.read', ...DESK, 'cases.supervise', 'cases.configure'],
-  streetStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'pii.read', ...DESK],
-  communityStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'pii.read', ...DESK],
+  districtStaff: ['regions.write', 'users.manage', 'departments.manage', 'audit.read', 'settings.write', 'registry.read', 'registry.write', 'pii.read', ...DESK, 'cases.supervise', 'cases.configure', 'party.write', 'workforce.write', 'workforce.review', 'workforce.visit'],
+  streetStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'pii.read', ...DESK, 'party.write', 'workforce.write', 'workforce.review', 'workforce.visit'],
+  communityStaff: ['regions.write', 'users.manage', 'audit.read', 'registry.read', 'registry.write', 'pii.read', ...DESK, 'party.write', 'workforce.write', 'workforce.review', 'workforce.visit'],
   departmentHandler: ['cases.read', 'cases.report', 'cases.handle'],
   departmentLead: ['cases.read', 'cases.report', 'cases.handle'],
   supervisor: ['cases.read', 'cases.supervise'],
   // Grid staff collect and update the registry (采集) but see personal data masked.
-  gridChief: ['registry.read', 'registry.write', 'cases.read', 'cases.report', 'cases.verify'],
-  gridWorker: ['registry.read', 'registry.write', 'cases.read', 'cases.report', 'cases.verify'],
-  buildingHead: ['registry.read', 'cases.read', 'cases.report'],
-  partySecretary: ['registry.read', 'cases.read', 'cases.report'],
+  gridChief: ['registry.read', 'registry.write', 'cases.read', 'cases.report', 'cases.verify', 'workforce.visit'],
+  gridWorker: ['registry.read', 'registry.write', 'cases.read', 'cases.report', 'cases.verify', 'workforce.visit'],
+  buildingHead: ['registry.read', 'cases.read', 'cases.report', 'workforce.visit'],
+  // A party secretary keeps the organization's records (members, links, registrations).
+  partySecretary: ['registry.read', 'cases.read', 'cases.report', 'party.write'],
   partyMember: [],
   resident: [],
 };

@@ -217,6 +217,7 @@ export async function presentPublic(db: DbOrTx, row: CaseRow, original: CaseRow 
     result: shown.result,
     satisfaction: (row.satisfaction as Satisfaction | null) ?? null,
     mergedInto: original?.code ?? null,
+    rejectionReason: shown.status === 'rejected' ? ([...own].reverse().find((e) => e.action === 'reject')?.note ?? null) : null,
     steps,
     photos,
     canGiveFeedback: !original && canGiveFeedback(row),

@@ -156,6 +156,8 @@ export interface PublicCaseView {
   satisfaction: Satisfaction | null;
   /** Merged duplicates follow their original: its code, status and result are shown. */
   mergedInto: string | null;
+  /** Why the desk did not accept the report (不予立案), when it did not. */
+  rejectionReason: string | null;
   steps: { action: string; toStatus: CaseStatus; at: string }[];
   photos: CasePhotoView[];
   canGiveFeedback: boolean;

@@ -25,3 +25,4 @@ export const findRegionByCodeSystem = (db: DbT, code: string) => findByCodeT(sco
 export { pinyinKeys } from './pinyin.ts';
 export { registerRegionFollower } from './regions.followers.ts';
 export { listByIds as regionRowsByIds } from './regions.repository.ts';
+export { boundaryContains } from './point-in.ts';

@@ -15,6 +15,7 @@ export { assetSheet } from './assets.sheet.ts';
 export type { PlaceView, OrganizationView, OrganizationDetailView, AssetView } from './places.views.ts';
 export { PLACE_KINDS, ASSET_STATUSES } from './places.model.ts';
 export { ORG_KINDS, ORG_SUBKINDS } from './organizations.model.ts';
+export { residentForParty, setResidentPoliticalStatus, ownersCommitteeShares, type ResidentForParty, type OwnersCommitteeShare } from './residents.party.ts';
 export { estateSheet } from './estates.sheet.ts';
 export { buildingSheet } from './buildings.sheet.ts';
 export { dwellingSheet } from './dwellings.sheet.ts';
@@ -26,3 +27,7 @@ export { OCCUPANCIES, ESTATE_AGES, BUILDING_USES, DWELLING_USES, RENTAL_PURPOSES
 // Placed rows follow their region when the tree is restructured (move, merge, split).
 import { registerRegionFollower } from '../regions/index.ts';
 registerRegionFollower('estates', 'buildings', 'dwellings', 'rentals', 'places', 'assets', 'households', 'residents', 'organizations');
+/** Scoped finders for referencing registry rows by id (workforce positions, visits). */
+export { residentRefs, householdRefs, householdMemberIds, buildingRefs, buildingsUnder, unitRefs, registryRowExists, type ResidentRef, type HouseholdRef, type BuildingRef, type UnitRef } from './refs.lookup.ts';
+/** The floor × unit table (楼盘表) of a building in the caller's scope, for views built on it (household links). */
+export { getFloorPlan } from './floor-plan.ts';

@@ -30,6 +30,15 @@ export const LEADER_ROLES: ReadonlySet<MemberRole> = new Set(['leader', 'directo
 /** Organizations may serve a street or community, or sit in a grid or micro-grid. */
 export const ORG_LEVELS = [3, 4, 5, 6] as const;
 
+/**
+ * 红色业委会: an owners' committee is party-led when party members (正式或预备党员) are a majority
+ * of its members, i.e. more than half (exactly half is not). Other kinds: null (not applicable).
+ */
+export function partyLedOf(kind: string, partyMembers: number, members: number): boolean | null {
+  if (kind !== 'ownersCommittee') return null;
+  return partyMembers * 2 > members;
+}
+
 /** Checks a kind/subkind pair; returns the reason it is wrong, or null. */
 export function subkindProblem(kind: OrgKind, subkind: string | null | undefined): Bilingual | null {
   const allowed = ORG_SUBKINDS[kind];

@@ -11,7 +11,7 @@ import { textMatch } from './places.repository.ts';
 
 export type OrgRow = typeof organizations.$inferSelect;
 export type NewOrgRow = typeof organizations.$inferInsert;
-export type OrgListRow = OrgRow & { regionCode: string; regionName: string; regionLevel: number; estateName: string | null; memberCount: number };
+export type OrgListRow = OrgRow & { regionCode: string; regionName: string; regionLevel: number; estateName: string | null; memberCount: number; activeMembers: number; partyMembers: number };
 
 export interface OrgFilters {
   regionPath?: string;
@@ -21,14 +21,28 @@ export interface OrgFilters {
 }
 
 const memberCount = sql<number>`(SELECT count(*)::int FROM organization_members m WHERE m.organization_id = "organizations"."id")`;
+// The party share of an owners' committee (红色业委会), counted over members whose resident record
+// is active; other kinds skip the count.
+const shareOf = (party: boolean) =>
+  sql<number>`(CASE WHEN "organizations"."kind" = 'ownersCommittee' THEN (SELECT count(*)::int FROM organization_members m JOIN residents r ON r.id = m.resident_id
+    WHERE m.organization_id = "organizations"."id" AND r.archived_at IS NULL${party ? sql` AND r.political_status IN ('partyMember', 'probationaryMember')` : sql``}) ELSE 0 END)`;
 const select = (db: DbOrTx) =>
   db
-    .select({ org: organizations, regionCode: regions.code, regionName: regions.name, regionLevel: regions.level, estateName: estates.name, memberCount })
+    .select({ org: organizations, regionCode: regions.code, regionName: regions.name, regionLevel: regions.level, estateName: estates.name, memberCount, activeMembers: shareOf(false), partyMembers: shareOf(true) })
     .from(organizations)
     .innerJoin(regions, eq(regions.id, organizations.regionId))
     .leftJoin(estates, eq(estates.id, organizations.estateId));
-type Joined = { org: OrgRow; regionCode: string; regionName: string; regionLevel: number; estateName: string | null; memberCount: number };
-const flat = (r: Joined): OrgListRow => ({ ...r.org, regionCode: r.regionCode, regionName: r.regionName, regionLevel: r.regionLevel, estateName: r.estateName, memberCount: Number(r.memberCount) });
+type Joined = { org: OrgRow; regionCode: string; regionName: string; regionLevel: number; estateName: string | null; memberCount: number; activeMembers: number; partyMembers: number };
+const flat = (r: Joined): OrgListRow => ({
+  ...r.org,
+  regionCode: r.regionCode,
+  regionName: r.regionName,
+  regionLevel: r.regionLevel,
+  estateName: r.estateName,
+  memberCount: Number(r.memberCount),
+  activeMembers: Number(r.activeMembers),
+  partyMembers: Number(r.partyMembers),
+});
 
 function where(sdb: ScopedDb, f: OrgFilters): SQL {
   const conds: SQL[] = [sdb.inScope(organizations.regionPath), isNull(organizations.archivedAt)];

@@ -8,7 +8,7 @@ import { decryptPii } from '../../shared/pii.ts';
 import { scoped, type ScopedDb } from '../../shared/scoped.ts';
 import { loadInScope, pinyinKeys } from '../regions/index.ts';
 import { checkCreditCode, checkMobile } from './checks.ts';
-import { MEMBER_ROLES, ORG_KINDS, ORG_LEVELS, ORG_SUBKINDS, subkindProblem, type OrganizationInput, type OrgKind } from './organizations.model.ts';
+import { MEMBER_ROLES, ORG_KINDS, ORG_LEVELS, ORG_SUBKINDS, partyLedOf, subkindProblem, type OrganizationInput, type OrgKind } from './organizations.model.ts';
 import * as repo from './organizations.repository.ts';
 import { isUniqueViolation } from './places.repository.ts';
 import { auditSafe, duplicate, regionRef, resolvePlacement, throwFirst } from './places.common.ts';
@@ -75,8 +75,8 @@ export function toOrgView(r: repo.OrgListRow): OrganizationView {
     contactMobile: r.contactMobileMasked,
     estate: r.estateId ? { id: r.estateId, name: r.estateName ?? '' } : null,
     placeId: r.placeId,
-    partyLed: null,
-    partyLedNote: '待党建模块',
+    partyLed: partyLedOf(r.kind, r.partyMembers, r.activeMembers),
+    partyLedNote: r.kind === 'ownersCommittee' ? `党员 ${r.partyMembers}/${r.activeMembers} 人` : '',
     description: r.description,
     memberCount: r.memberCount,
     version: r.version,

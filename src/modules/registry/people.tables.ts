@@ -128,7 +128,7 @@ export const careGroups = pgTable('care_groups', {
  * (业委会) | 'propertyCompany' (物业公司) | 'residentInstitution' (驻区单位). subkind: a team's kind
  * ('consultation' | 'mediation' | 'culture' | 'mutualAid' | 'volunteer'), a new organization's
  * ('enterprise' | 'social'), an institution's ('agency' | 'enterprise' | 'school' | 'hospital' | 'other').
- * `partyLed` stays null until the party module can count party members among the members.
+ * Party-led (红色业委会) is computed when read, from the members' political status: no column.
  */
 export const organizations = pgTable(
   'organizations',
@@ -147,7 +147,6 @@ export const organizations = pgTable(
     contactMobileMasked: text('contact_mobile_masked'),
     estateId: integer('estate_id'),
     placeId: integer('place_id'),
-    partyLed: boolean('party_led'),
     description: text('description').notNull().default(''),
   },
   (t) => [

@@ -2,18 +2,11 @@
 // non-residential places and public assets. Every row carries the region it lies in and that
 // region's materialized path, so scope is one prefix match and counters know where to go.
 import { sql } from 'drizzle-orm';
-import { boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, serial, smallint, text, timestamp, uniqueIndex } from 'drizzle-orm/pg-core';
+import { boolean, date, doublePrecision, index, integer, jsonb, numeric, pgTable, serial, smallint, text, uniqueIndex } from 'drizzle-orm/pg-core';
+import { placed } from '../../db/placed.ts';
 
-/** Columns every registry entity shares: placement in the tree, optimistic version, soft delete. */
-export const placed = () => ({
-  id: serial('id').primaryKey(),
-  regionId: integer('region_id').notNull(),
-  regionPath: text('region_path').notNull(),
-  version: integer('version').notNull().default(1),
-  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
-  archivedAt: timestamp('archived_at', { withTimezone: true }),
-});
+/** Columns every registry entity shares (src/db/placed.ts), re-exported for the registry's other tables. */
+export { placed };
 
 /** 小区. `unmanaged` (三无) = no property company, no security and no enclosure; kept as a column for filters. */
 export const estates = pgTable(

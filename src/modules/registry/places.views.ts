@@ -59,10 +59,11 @@ export interface OrganizationView {
   estate: { id: number; name: string } | null;
   placeId: number | null;
   /**
-   * 红色业委会: null until the party module exists (待党建模块); it will be computed there from
-   * the share of party members among the members.
+   * 红色业委会, owners' committees only (null for other kinds): party members (by political status)
+   * are more than half of the members whose resident record is active; exactly half is not.
    */
   partyLed: boolean | null;
+  /** The numbers behind `partyLed`, e.g. '党员 3/5 人'; empty for other kinds. */
   partyLedNote: string;
   description: string;
   memberCount: number;

@@ -4,8 +4,10 @@
 import { sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/engine.ts';
 import type { ScopedDb } from '../../shared/scoped.ts';
+import { pgArrayLiteral } from '../../shared/sql-array.ts';
 
-const p = (v: unknown[]) => sql.param(v);
+/** One column of a batch as a single parameter: an array literal we build (see sql-array.ts). */
+const p = (v: readonly (string | number | boolean | null)[]) => sql.param(pgArrayLiteral(v));
 const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;
 
 export interface ExistingResident {

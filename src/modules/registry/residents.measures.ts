@@ -12,7 +12,8 @@ export interface MeasuredResident {
 /** The measures an active resident adds one to, at its region and every ancestor. */
 export function residentMeasures(row: MeasuredResident): string[] {
   const out: string[] = [MEASURES.residents, MEASURES.residentsByType(row.residenceType)];
-  const tags = [...new Set(row.tags)];
+  // Most people carry no tag or one: no Set for them (the bulk import calls this per row).
+  const tags = row.tags.length < 2 ? row.tags : [...new Set(row.tags)];
   if (tags.length > 0) out.push(MEASURES.careGroupMembers);
   for (const t of tags) out.push(MEASURES.careGroup(t));
   if (row.seasonal) out.push(MEASURES.seasonalResidents);

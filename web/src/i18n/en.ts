@@ -12,6 +12,8 @@ import { supervisionEn } from '../cases/supervision/messages';
 import { measuresEn } from '../cases/measures/messages';
 import { calendarEn } from '../settings/messages';
 import { inboxEn } from '../inbox/messages';
+import { partyEn } from '../party/messages';
+import { workforceEn } from '../workforce/messages';
 
 type Shape<T> = { [K in keyof T]: T[K] extends string ? string : Shape<T[K]> };
 
@@ -27,6 +29,8 @@ const en: Shape<Messages> = {
   caseMeasures: measuresEn,
   calendar: calendarEn,
   inbox: inboxEn,
+  party: partyEn,
+  workforce: workforceEn,
   registryImport: importEn,
   app: { name: 'Wangge', product: '网格 wangge', subtitle: 'Grassroots grid governance' },
   common: {

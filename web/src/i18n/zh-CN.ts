@@ -11,6 +11,8 @@ import { supervisionZh } from '../cases/supervision/messages';
 import { measuresZh } from '../cases/measures/messages';
 import { calendarZh } from '../settings/messages';
 import { inboxZh } from '../inbox/messages';
+import { partyZh } from '../party/messages';
+import { workforceZh } from '../workforce/messages';
 
 const zhCN = {
   people: peopleZh,
@@ -24,6 +26,8 @@ const zhCN = {
   caseMeasures: measuresZh,
   calendar: calendarZh,
   inbox: inboxZh,
+  party: partyZh,
+  workforce: workforceZh,
   registryImport: importZh,
   app: { name: '网格', product: '网格 wangge', subtitle: '基层网格化治理平台' },
   common: {

@@ -44,6 +44,18 @@ const MeasuresPage = lazy(() => import('../cases/measures/MeasuresPage'));
 const CalendarPage = lazy(() => import('../settings/CalendarPage'));
 const InboxPage = lazy(() => import('../inbox/InboxPage'));
 const GridWorkerPage = lazy(() => import('../cases/grid/GridWorkerPage'));
+// Party building (党建) and the workforce (网格力量); the visit page is phone-sized, outside the shell.
+const PartyOrgsPage = lazy(() => import('../party/OrgsPage'));
+const PartyMembersPage = lazy(() => import('../party/MembersPage'));
+const PartyLinksPage = lazy(() => import('../party/LinksPage'));
+const PartyJointPage = lazy(() => import('../party/JointPage'));
+const PartyRegistrationsPage = lazy(() => import('../party/RegistrationsPage'));
+const WorkforceTeamsPage = lazy(() => import('../workforce/TeamsPage'));
+const WorkforceWorkersPage = lazy(() => import('../workforce/WorkersPage'));
+const WorkforceVisitsPage = lazy(() => import('../workforce/VisitsPage'));
+const WorkforceBoardsPage = lazy(() => import('../workforce/BoardsPage'));
+const WorkforceReviewsPage = lazy(() => import('../workforce/ReviewsPage'));
+const VisitPage = lazy(() => import('../workforce/VisitPage'));
 // Public (no login): the rental door sign; a resident's report and follow-up (phone-sized).
 const PostingPage = lazy(() => import('../public/PostingPage'));
 const ReportPage = lazy(() => import('../public/report/ReportPage'));
@@ -71,6 +83,7 @@ export function Root() {
                 <Route path="/report" element={<ReportPage />} />
                 <Route path="/follow" element={<FollowPage />} />
                 <Route path="/m/grid" element={<RequireAuth><GridWorkerPage /></RequireAuth>} />
+                <Route path="/m/visit" element={<RequireAuth><VisitPage /></RequireAuth>} />
                 <Route element={<RequireAuth><AppLayout /></RequireAuth>}>
                   <Route index element={<HomePage />} />
                   <Route path="regions" element={<RegionsPage />}>
@@ -102,6 +115,16 @@ export function Root() {
                   <Route path="settings/calendar" element={<CalendarPage />} />
                   <Route path="inbox" element={<InboxPage />} />
                   <Route path="cases/:id" element={<CasePage />} />
+                  <Route path="party/orgs" element={<PartyOrgsPage />} />
+                  <Route path="party/members" element={<PartyMembersPage />} />
+                  <Route path="party/links" element={<PartyLinksPage />} />
+                  <Route path="party/joint" element={<PartyJointPage />} />
+                  <Route path="party/registrations" element={<PartyRegistrationsPage />} />
+                  <Route path="workforce/teams" element={<WorkforceTeamsPage />} />
+                  <Route path="workforce/workers" element={<WorkforceWorkersPage />} />
+                  <Route path="workforce/visits" element={<WorkforceVisitsPage />} />
+                  <Route path="workforce/boards" element={<WorkforceBoardsPage />} />
+                  <Route path="workforce/reviews" element={<WorkforceReviewsPage />} />
                   <Route path="*" element={<NotFound />} />
                 </Route>
               </Routes>

@@ -11,8 +11,7 @@ import type { TFunction } from 'i18next';
 type Item = Required<MenuProps>['items'][number];
 
 const COMING: [string, React.ReactNode][] = [
-  ['party', <FlagOutlined />],
-  ['workforce', <TeamOutlined />], ['services', <CommentOutlined />], ['emergency', <AlertOutlined />],
+  ['services', <CommentOutlined />], ['emergency', <AlertOutlined />],
   ['dashboard', <DashboardOutlined />],
 ];
 
@@ -39,6 +38,25 @@ export function navItems(t: TFunction, permissions: string[]): Item[] {
   // Everyone signed in has an inbox (tasks, returns, supervision notices, feedback).
   cases.push({ key: '/inbox', icon: <BellOutlined />, label: t('cases.nav.inbox') });
   if (cases.length) items.push({ type: 'group', key: 'cases', label: t('cases.nav.group'), children: cases });
+  // 党建引领 and 网格力量: everyone in scope reads; the forms inside each page ask for the write permissions.
+  items.push({
+    type: 'group', key: 'party', label: t('party.nav.group'), children: [
+      { key: '/party/orgs', icon: <FlagOutlined />, label: t('party.nav.orgs') },
+      { key: '/party/members', icon: <IdcardOutlined />, label: t('party.nav.members') },
+      { key: '/party/links', icon: <HomeOutlined />, label: t('party.nav.links') },
+      { key: '/party/joint', icon: <BankOutlined />, label: t('party.nav.joint') },
+      { key: '/party/registrations', icon: <SolutionOutlined />, label: t('party.nav.registrations') },
+    ],
+  });
+  const workforce: Item[] = [
+    { key: '/workforce/teams', icon: <TeamOutlined />, label: t('workforce.nav.teams') },
+    { key: '/workforce/workers', icon: <UserOutlined />, label: t('workforce.nav.workers') },
+    { key: '/workforce/visits', icon: <EnvironmentOutlined />, label: t('workforce.nav.visits') },
+    { key: '/workforce/boards', icon: <BarChartOutlined />, label: t('workforce.nav.boards') },
+    { key: '/workforce/reviews', icon: <CarryOutOutlined />, label: t('workforce.nav.reviews') },
+  ];
+  if (has('workforce.visit')) workforce.unshift({ key: '/m/visit', icon: <MobileOutlined />, label: t('workforce.nav.visit') });
+  items.push({ type: 'group', key: 'workforce', label: t('workforce.nav.group'), children: workforce });
   // 人口: the people side of the registry.
   const registry: Item[] = [{ key: '/residents', icon: <IdcardOutlined />, label: t('people.nav.residents') }];
   items.push({ type: 'group', key: 'registry', label: t('people.nav.group'), children: registry });
@@ -88,6 +106,7 @@ const CASE_PAGES = ['desk', 'tasks', 'supervision', 'measures', 'categories'];
 export function selectedNavKey(pathname: string): string {
   const [, first = '', second = ''] = pathname.split('/');
   if (first === 'settings' || first === 'm') return pathname;
+  if (first === 'party' || first === 'workforce') return `/${first}/${second}`;
   if (first === 'cases' && CASE_PAGES.includes(second)) return `/cases/${second}`;
   return first ? `/${first}` : '/';
 }

@@ -92,7 +92,9 @@ export default function FollowPage() {
             extra={<Button type="text" icon={<ReloadOutlined />} aria-label={t('report.refresh')} onClick={() => void load(asked)} data-testid="follow-refresh" />}
           >
             {view.mergedInto && <Alert type="info" showIcon title={t('report.mergedInto', { code: view.mergedInto.replace(/-/g, '\u2011') })} style={{ marginBottom: 12 }} data-testid="follow-merged" />}
-            {view.status === 'rejected' && <Alert type="warning" showIcon title={t('report.rejected')} style={{ marginBottom: 12 }} />}
+            {view.status === 'rejected' && (
+              <Alert type="warning" showIcon title={t('report.rejected')} description={view.rejectionReason ? t('report.rejectionReason', { reason: view.rejectionReason }) : undefined} style={{ marginBottom: 12 }} data-testid="follow-rejected" />
+            )}
             <Descriptions column={1} size="small" styles={{ label: { width: 88 } }}>
               <Descriptions.Item label={t('report.code')}><span style={{ fontFamily: 'monospace' }} data-testid="follow-case-code">{view.code}</span></Descriptions.Item>
               <Descriptions.Item label={t('report.status')}>

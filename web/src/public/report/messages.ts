@@ -66,6 +66,7 @@ export const reportZh = {
   noResult: '尚未办结，请耐心等待',
   mergedInto: '您反映的问题与事件 {{code}} 是同一问题，已合并办理，以下为该事件的进度',
   rejected: '经核实，该问题不予受理',
+  rejectionReason: '原因：{{reason}}',
   steps: {
     report: '上报', register: '受理', dispatch: '派遣', handle: '处置', verify: '核查', close: '办结', feedback: '评价',
   },
@@ -155,6 +156,7 @@ export const reportEn: typeof reportZh = {
   noResult: 'Not closed yet',
   mergedInto: 'Your report is the same problem as case {{code}} and is handled with it; its progress is shown below',
   rejected: 'After checking, this report was not accepted',
+  rejectionReason: 'Reason: {{reason}}',
   steps: {
     report: 'Reported', register: 'Accepted', dispatch: 'Dispatched', handle: 'Handled', verify: 'Verified', close: 'Closed', feedback: 'Feedback',
   },

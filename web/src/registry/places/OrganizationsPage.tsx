@@ -20,8 +20,10 @@ type Filters = { kind: OrgKind; subkind?: string; regionId?: number; q?: string 
 
 export function PartyLed({ org }: { org: OrganizationView }) {
   const { t } = useTranslation();
-  if (org.partyLed === null) return <Tooltip title={org.partyLedNote}><Tag data-testid="party-led-pending">{t('places.partyPending')}</Tag></Tooltip>;
-  return org.partyLed ? <Tag color="red">{t('places.partyLedYes')}</Tag> : <Tag>{t('common.no')}</Tag>;
+  // Only owners' committees are party-led or not (党员过半数即红色业委会); for other kinds it does not apply.
+  if (org.partyLed === null) return <span>{t('common.none')}</span>;
+  const tag = org.partyLed ? <Tag color="red" data-testid="party-led">{t('places.partyLedYes')}</Tag> : <Tag data-testid="party-led">{t('common.no')}</Tag>;
+  return org.partyLedNote ? <Tooltip title={org.partyLedNote}>{tag}</Tooltip> : tag;
 }
 
 export default function OrganizationsPage() {

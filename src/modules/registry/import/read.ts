@@ -1,12 +1,12 @@
 // Reading an uploaded sheet row by row without holding it in memory: .xlsx through exceljs's
 // streaming reader (first worksheet only; the template's 说明 sheet comes second), .csv through
-// csv-parse with the encoding guessed from the bytes: a BOM or valid UTF-8 means UTF-8, anything
+// papaparse (csv-records.ts) with the encoding guessed from the bytes: a BOM or valid UTF-8 means UTF-8, anything
 // else is taken as GBK (what Excel writes for "CSV" on a Chinese Windows).
 import fs from 'node:fs';
 import { Readable, Transform } from 'node:stream';
-import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { AppError } from '../../../shared/errors.ts';
+import { CsvQuoteError, csvRecords } from './csv-records.ts';
 
 export type ImportSource = { buffer: Buffer } | { path: string };
 export type FileKind = 'xlsx' | 'csv';
@@ -97,30 +97,32 @@ export async function openSheet(source: ImportSource, fileName: string): Promise
 async function openCsv(source: ImportSource): Promise<OpenedSheet> {
   const encoding = await detectEncoding(source);
   const lines = await countLines(source);
-  const parser = byteStream(source)
-    .pipe(decoder(encoding))
-    .pipe(parse({ bom: true, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: false }));
-  const it = (parser as AsyncIterable<string[]>)[Symbol.asyncIterator]();
-  let first: IteratorResult<string[]>;
+  const batches = csvRecords(byteStream(source).pipe(decoder(encoding)) as AsyncIterable<string>);
+  const unreadable = (e: unknown, near: number) =>
+    e instanceof CsvQuoteError
+      ? formatError(`CSV 第 ${e.record} 行的引号没有闭合`, `CSV record ${e.record} opens a quoted field that never closes`)
+      : formatError(`CSV 第 ${near} 行附近无法解析：${(e as Error).message}`, `CSV cannot be parsed near row ${near}: ${(e as Error).message}`);
+  let first: IteratorResult<string[][]>;
   try {
-    first = await it.next();
+    first = await batches.next();
   } catch (e) {
-    throw formatError(`CSV 无法解析：${(e as Error).message}`, `CSV cannot be parsed: ${(e as Error).message}`);
+    throw unreadable(e, 1);
   }
   if (first.done) throw formatError('文件为空', 'the file is empty');
-  const header = first.value.map((v) => v.trim());
+  const header = first.value[0].map((v) => v.trim());
   async function* rows(): AsyncIterable<SheetRow> {
     let row = 1;
+    let batch = first.done ? [] : first.value.slice(1);
     while (true) {
-      let r: IteratorResult<string[]>;
+      for (const values of batch) yield { row: ++row, values };
+      let next: IteratorResult<string[][]>;
       try {
-        r = await it.next();
+        next = await batches.next();
       } catch (e) {
-        throw formatError(`CSV 第 ${row + 1} 行附近无法解析：${(e as Error).message}`, `CSV cannot be parsed near row ${row + 1}: ${(e as Error).message}`);
+        throw unreadable(e, row + 1);
       }
-      if (r.done) return;
-      row++;
-      yield { row, values: r.value };
+      if (next.done) return;
+      batch = next.value;
     }
   }
   return { kind: 'csv', encoding, header, estimatedRows: Math.max(0, lines - 1), rows: rows() };

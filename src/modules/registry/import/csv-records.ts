@@ -54,7 +54,10 @@ export async function* csvRecords(text: AsyncIterable<string>): AsyncGenerator<s
     if (!parser) {
       const newline = lineBreakOf(input, last);
       // No record can be complete before the first line break: hold the text until one comes.
-      if (!newline) return void (held = input) ?? [];
+      if (!newline) {
+        held = input;
+        return [];
+      }
       parser = new Papa.Parser({ delimiter: ',', newline, quoteChar: '"' });
     }
     const res = parser.parse(input, 0, !last) as { data: string[][]; errors: { code: string; row?: number }[]; meta: { cursor: number } };

@@ -1,49 +1,11 @@
-// Bulk writes for the party and workforce demo loaders: rows in COPY text format (the case
-// loader's CopyRows) written table after table in one transaction — pg-copy-streams on the
-// server, COPY FROM '/dev/blob' in PGlite — plus the id bookkeeping explicit ids need: where
+// Bulk writes for the party and workforce demo loaders: rows in COPY text format written table
+// after table in one transaction (src/db/copy.ts), plus the id bookkeeping explicit ids need: where
 // the tables' ids stand before the load, and their sequences moved past the loaded rows after.
 import { sql } from 'drizzle-orm';
 import type { Db } from '../db/engine.ts';
-import { CopyRows } from '../modules/cases/cases.bulk.repository.ts';
+import { CopyRows, copyTables } from '../db/copy.ts';
 
-export { CopyRows };
-
-interface PgClient {
-  query(text: string): Promise<unknown>;
-  query<T>(stream: T): T;
-  release(): void;
-}
-interface Pglite {
-  transaction<T>(fn: (tx: { query(text: string, params?: unknown[], opts?: { blob?: Blob }): Promise<unknown> }) => Promise<T>): Promise<T>;
-}
-
-/** Writes the tables' rows in one transaction, in the order given, by COPY on either engine. */
-export async function copyTables(db: Db, tables: CopyRows[]): Promise<void> {
-  const todo = tables.filter((t) => t.count > 0);
-  if (todo.length === 0) return;
-  const statement = (t: CopyRows, from: string) => `COPY ${t.table} (${t.columns.join(', ')}) FROM ${from}`;
-  const client = (db as unknown as { $client: { connect(): Promise<PgClient>; totalCount: number } | Pglite }).$client;
-  if ('totalCount' in client) {
-    const { from } = await import('pg-copy-streams');
-    const { pipeline } = await import('node:stream/promises');
-    const { Readable } = await import('node:stream');
-    const c = await client.connect();
-    try {
-      await c.query('BEGIN');
-      for (const t of todo) await pipeline(Readable.from([t.text()]), c.query(from(statement(t, 'STDIN'))));
-      await c.query('COMMIT');
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
-    return;
-  }
-  await client.transaction(async (tx) => {
-    for (const t of todo) await tx.query(statement(t, "'/dev/blob'"), [], { blob: new Blob([t.text()]) });
-  });
-}
+export { CopyRows, copyTables };
 
 const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;
 

@@ -214,8 +214,8 @@ describe('import', () => {
     expect((await rows(sql`SELECT 1 FROM residents WHERE name = '测试10'`)).length).toBe(0);
   });
 
-  it('parses large files on a worker thread with the same verdicts, hashes and ciphertexts as in-thread', async () => {
-    // Files of 20,000+ rows go to the worker; force it here so a small file takes that path.
+  it('prepares large files on a worker thread with the same verdicts, hashes, ciphertexts and pinyin as in-thread', async () => {
+    // Files of 20,000+ rows are prepared on the worker; force it here so a small file takes that path.
     const data = [person(40, { householdRole: '户主', mobile: '13812340040', tags: '独居老人' }), person(41, { householdHeadIdNumber: idNumber(40), householdRole: '配偶' }), person(42, { idNumber: badId(42) }), person(40, { name: '重复' })];
     process.env.WANGGE_IMPORT_WORKER = '1';
     try {
@@ -231,6 +231,9 @@ describe('import', () => {
       expect(pii.json()).toMatchObject({ idNumber: idNumber(40), mobile: '13812340040' });
       const [hh] = await rows<{ n: number }>(sql`SELECT count(DISTINCT household_id)::int AS n FROM residents WHERE name IN ('测试40', '测试41')`);
       expect(hh.n).toBe(1);
+      // The head's ID hash reached the member's row (found by hash), and the names' pinyin came back.
+      const keys = await rows<{ name: string; pinyin: string; initials: string }>(sql`SELECT name, name_pinyin AS pinyin, name_initials AS initials FROM residents WHERE name IN ('测试40', '测试41') ORDER BY name`);
+      expect(keys).toEqual([{ name: '测试40', pinyin: 'ceshi40', initials: 'cs40' }, { name: '测试41', pinyin: 'ceshi41', initials: 'cs41' }]);
     } finally {
       delete process.env.WANGGE_IMPORT_WORKER;
     }

@@ -1,50 +1,15 @@
 // Bulk writes of cases for the demo loader (a year of a city's cases: up to a million rows and
 // several million events): ids reserved from the tables' own sequences in one statement per
-// batch, then the rows of a batch COPYed in one transaction — through pg-copy-streams on the
-// PostgreSQL server, through COPY FROM '/dev/blob' in PGlite — in PostgreSQL's text format. No
+// batch, then the rows of a batch COPYed in one transaction (src/db/copy.ts) in PostgreSQL's text format. No
 // Drizzle per row: at this volume building statements would cost more than storing the rows.
 import { sql } from 'drizzle-orm';
 import type { Db, DbOrTx } from '../../db/engine.ts';
+import { CopyRows, copyTables } from '../../db/copy.ts';
 import { caseCategories } from './cases.tables.ts';
 
+export { CopyRows };
+
 const rowsOf = <T>(res: unknown): T[] => (res as { rows: T[] }).rows;
-
-/** A value as PostgreSQL's COPY text format spells it (\N = NULL; backslash, tab, newlines escaped). */
-export type CopyValue = string | number | boolean | null | Date | Buffer | readonly number[] | Record<string, unknown>;
-
-const ESCAPES: Record<string, string> = { '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' };
-const escapeText = (s: string): string => (/[\\\t\n\r]/.test(s) ? s.replace(/[\\\t\n\r]/g, (c) => ESCAPES[c]) : s);
-
-function copyField(v: CopyValue): string {
-  if (v === null) return '\\N';
-  if (typeof v === 'string') return escapeText(v);
-  if (typeof v === 'number') return String(v);
-  if (typeof v === 'boolean') return v ? 't' : 'f';
-  if (v instanceof Date) return v.toISOString();
-  // bytea in hex form; the leading backslash is itself escaped in the text format.
-  if (Buffer.isBuffer(v)) return `\\\\x${v.toString('hex')}`;
-  if (Array.isArray(v)) return `{${v.join(',')}}`;
-  return escapeText(JSON.stringify(v));
-}
-
-/** Rows of one table in COPY text format, column order as given. */
-export class CopyRows {
-  private readonly lines: string[] = [];
-  count = 0;
-  constructor(readonly table: string, readonly columns: readonly string[]) {}
-
-  add(values: readonly CopyValue[]): void {
-    if (values.length !== this.columns.length) throw new Error(`${this.table}: ${values.length} values for ${this.columns.length} columns`);
-    let line = '';
-    for (let i = 0; i < values.length; i++) line += (i ? '\t' : '') + copyField(values[i]);
-    this.lines.push(line);
-    this.count++;
-  }
-
-  text(): string {
-    return this.lines.length ? `${this.lines.join('\n')}\n` : '';
-  }
-}
 
 export const CASE_COLUMNS = [
   'id', 'code', 'source', 'category_id', 'urgency', 'mode', 'status', 'title', 'description', 'region_id', 'region_path', 'lng', 'lat', 'address',
@@ -88,52 +53,16 @@ export async function allCategoryRows(db: DbOrTx): Promise<(typeof caseCategorie
 /** Ids for the batch's cases, events and whistles from their own sequences, in one round trip. */
 export async function reserveIds(db: DbOrTx, n: { cases: number; events: number; whistles: number }): Promise<{ cases: number[]; events: number[]; whistles: number[] }> {
   const res = await db.execute(sql`SELECT
-    ARRAY(SELECT nextval(pg_get_serial_sequence('cases', 'id'))::int FROM generate_series(1, ${n.cases})) AS c,
-    ARRAY(SELECT nextval(pg_get_serial_sequence('case_events', 'id'))::bigint FROM generate_series(1, ${n.events})) AS e,
-    ARRAY(SELECT nextval(pg_get_serial_sequence('case_whistles', 'id'))::int FROM generate_series(1, ${n.whistles})) AS w`);
+    ARRAY(SELECT nextval('cases_id_seq')::int FROM generate_series(1, ${n.cases})) AS c,
+    ARRAY(SELECT nextval('case_events_id_seq')::bigint FROM generate_series(1, ${n.events})) AS e,
+    ARRAY(SELECT nextval('case_whistles_id_seq')::int FROM generate_series(1, ${n.whistles})) AS w`);
   const [row] = rowsOf<{ c: number[]; e: (number | string)[]; w: number[] }>(res);
   return { cases: row.c.map(Number), events: row.e.map(Number), whistles: row.w.map(Number) };
 }
 
-interface PgClient {
-  query(text: string): Promise<unknown>;
-  query<T>(stream: T): T;
-  release(): void;
-}
-interface PgPool {
-  connect(): Promise<PgClient>;
-  totalCount: number;
-}
-interface Pglite {
-  transaction<T>(fn: (tx: { query(text: string, params?: unknown[], opts?: { blob?: Blob }): Promise<unknown> }) => Promise<T>): Promise<T>;
-}
-
 /** Writes a batch in one transaction, by COPY on either engine. */
 export async function copyBatch(db: Db, b: CaseBatch): Promise<void> {
-  const tables = [b.cases, b.events, b.units, b.whistles, b.calls, b.photos].filter((t) => t.count > 0);
-  const statement = (t: CopyRows, from: string) => `COPY ${t.table} (${t.columns.join(', ')}) FROM ${from}`;
-  // The engine's own client (Drizzle exposes it as $client): a pg Pool on the server, PGlite embedded.
-  const client = (db as unknown as { $client: PgPool | Pglite }).$client;
-  if ('totalCount' in client) {
-    const { from } = await import('pg-copy-streams');
-    const { pipeline } = await import('node:stream/promises');
-    const { Readable } = await import('node:stream');
-    const c = await client.connect();
-    try {
-      await c.query('BEGIN');
-      for (const t of tables) await pipeline(Readable.from([t.text()]), c.query(from(statement(t, 'STDIN'))));
-      await c.query('COMMIT');
-    } catch (e) {
-      await c.query('ROLLBACK').catch(() => undefined);
-      throw e;
-    } finally {
-      c.release();
-    }
-    return;
-  }
-  await client.transaction(async (tx) => {
-    for (const t of tables) await tx.query(statement(t, "'/dev/blob'"), [], { blob: new Blob([t.text()]) });
-  });
+  await copyTables(db, [b.cases, b.events, b.units, b.whistles, b.calls, b.photos]);
 }
 
 /**

@@ -28,7 +28,7 @@ export async function householdsByIds(sdb: ScopedDb, ids: number[]): Promise<Hou
  */
 export async function reserveHouseholdIds(db: DbOrTx, n: number): Promise<number[]> {
   if (n <= 0) return [];
-  const res = await db.execute(sql`SELECT nextval(pg_get_serial_sequence('households', 'id'))::int AS id FROM generate_series(1, ${n})`);
+  const res = await db.execute(sql`SELECT nextval('households_id_seq')::int AS id FROM generate_series(1, ${n})`);
   return (res as unknown as { rows: { id: number }[] }).rows.map((r) => Number(r.id));
 }
 

@@ -2,7 +2,8 @@
 // named head, and (while the run is adding people) pinyin keys and the AES-GCM ciphertexts. The import
 // engine runs it on each row as it is read (registerRowPrepare), i.e. while the previous batch's
 // statements execute in the database process, so this CPU time overlaps the database's instead of
-// adding to it. writeResidents takes what was prepared and computes anything missing itself
+// adding to it; for large files the engine hands whole batches to a worker thread instead (`offload`
+// below: only the strings go across). writeResidents takes what was prepared and computes anything missing itself
 // (API callers, the demo loader, rows prepared before encryption was switched off).
 import type { RequestContext } from '../../shared/context.ts';
 import { encryptPii, piiLookupHash } from '../../shared/pii.ts';
@@ -78,10 +79,81 @@ function prepareRow(ctx: RequestContext, r: ResidentInput): void {
 /** Pinyin keys, needed only for rows that are written. */
 export const pinyinFor = (ctx: RequestContext, r: ResidentInput, p: PreparedResident) => (p.pinyin ??= pinyinOf(ctx, r.name));
 
+/** A batch as the worker needs it: the strings to hash, encrypt and transliterate. */
+interface Packed {
+  ids: string[];
+  mobiles: (string | null)[];
+  heads: (string | null)[];
+  /** Names and ciphertexts only while the run is adding rows (see encryptAhead). */
+  names: string[] | null;
+}
+interface Worked {
+  idHash: string[];
+  mobileHash: (string | null)[];
+  headHash: (string | null)[];
+  pinyin: { full: string; initials: string }[] | null;
+  idEnc: string[] | null;
+  mobileEnc: (string | null)[] | null;
+}
+
+// The worker's own caches, for the life of the worker (one import run).
+const workerPinyin = new Map<string, { full: string; initials: string }>();
+const workerIdHash = new Map<string, string>();
+
+function work(packed: unknown): Worked {
+  const b = packed as Packed;
+  const hashOf = (id: string) => {
+    let h = workerIdHash.get(id);
+    if (!h) {
+      if (workerIdHash.size >= 10_000) workerIdHash.clear();
+      workerIdHash.set(id, (h = piiLookupHash(id)));
+    }
+    return h;
+  };
+  const pinyinKeysOf = (name: string) => {
+    let k = workerPinyin.get(name);
+    if (!k) {
+      if (workerPinyin.size >= 200_000) workerPinyin.clear();
+      workerPinyin.set(name, (k = pinyinKeys(name)));
+    }
+    return k;
+  };
+  const adding = b.names !== null;
+  return {
+    idHash: b.ids.map(hashOf),
+    mobileHash: b.mobiles.map((m) => (m ? piiLookupHash(m) : null)),
+    headHash: b.heads.map((h) => (h ? hashOf(h) : null)),
+    pinyin: adding ? b.names!.map(pinyinKeysOf) : null,
+    idEnc: adding ? b.ids.map((id) => encryptPii(id)) : null,
+    mobileEnc: adding ? b.mobiles.map((m) => (m ? encryptPii(m) : null)) : null,
+  };
+}
+
 registerRowPrepare('resident', {
   prepare: (ctx, value) => prepareRow(ctx, value as ResidentInput),
-  take: (value) => (value as WithPrepared)[PREPARED],
-  give: (value, prepared) => {
-    if (prepared) (value as WithPrepared)[PREPARED] = prepared as PreparedResident;
+  offload: {
+    pack: (ctx, values): Packed => {
+      const rows = values as ResidentInput[];
+      return {
+        ids: rows.map((r) => r.idNumber),
+        mobiles: rows.map((r) => r.mobile || null),
+        heads: rows.map((r) => r.householdHeadIdNumber || null),
+        names: encryptAhead(ctx).on ? rows.map((r) => r.name) : null,
+      };
+    },
+    work,
+    unpack: (values, result) => {
+      const w = result as Worked;
+      (values as WithPrepared[]).forEach((r, i) => {
+        r[PREPARED] = {
+          idHash: w.idHash[i],
+          mobileHash: w.mobileHash[i],
+          headHash: w.headHash[i],
+          pinyin: w.pinyin?.[i],
+          idNumberEnc: w.idEnc?.[i],
+          mobileEnc: w.mobileEnc?.[i] ?? undefined,
+        };
+      });
+    },
   },
 });

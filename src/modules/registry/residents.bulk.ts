@@ -12,6 +12,7 @@ import { householdNumber } from './households.repository.ts';
 import { rowOrigin, runCache } from './import/context.ts';
 import { CounterDeltas } from './registry.common.ts';
 import * as repo from './residents.bulk.repository.ts';
+import { knownHashes } from './residents.bulk.known.ts';
 import { encryptAhead, pinyinFor, prepareResident, type PreparedResident } from './residents.bulk.prepare.ts';
 import { activeCareGroupCodes, dwellingKey, dwellingsByAddress, resolveRegionCodes, resolveRegionIds, type RegionRef } from './residents.bulk.resolve.ts';
 import { householdMeasures, residentMeasures } from './residents.measures.ts';
@@ -68,7 +69,14 @@ export async function writeResidents(tx: DbOrTx, ctx: RequestContext, sdb: Scope
   const idHash = pre.map((x) => x.idHash);
   const headHash = new Map<string, string>();
   rows.forEach((r, i) => r.householdHeadIdNumber && headHash.set(r.householdHeadIdNumber, pre[i].headHash!));
-  const existing = new Map((await repo.residentsByHash(tx, [...new Set([...idHash, ...headHash.values()])])).map((e) => [e.idNumberHash, e]));
+  // Only hashes that may be stored, when a large run knows what was stored at its start; heads
+  // named from outside the batch always (they may have been written earlier in the run).
+  const known = await knownHashes(ctx, tx);
+  const inBatch = new Set(rows.map((r) => r.idNumber));
+  const lookup = new Set<string>();
+  for (const h of idHash) if (!known || known.mayHave(h)) lookup.add(h);
+  for (const [head, h] of headHash) if (!known || !inBatch.has(head) || known.mayHave(h)) lookup.add(h);
+  const existing = new Map((await repo.residentsByHash(tx, [...lookup])).map((e) => [e.idNumberHash, e]));
 
   rows.forEach((r, i) => {
     const region = regionOf[i];

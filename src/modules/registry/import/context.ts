@@ -38,17 +38,29 @@ export function runCache<T>(ctx: RequestContext, name: string, init: () => T): T
 }
 
 /**
- * An entity's per-row work that needs no database (hashing, encryption …). The engine runs it on
- * each parsed row ahead of the write: in a worker thread for large files, else as the file is read,
- * while the previous batch's statements are in the database. Either way that CPU time overlaps the
- * database's instead of following it. Optional: write() must still work on rows nobody prepared.
- * `take` / `give` carry what was prepared across a thread boundary (it is kept off the plain value,
- * which a structured clone would not carry).
+ * An entity's per-row work that needs no database (hashing, encryption …). The engine runs it ahead
+ * of the write, while the previous batch's statements are in the database, so that CPU time
+ * overlaps the database's instead of following it: per row as the file is read, or, for large
+ * files, per batch on a worker thread (`offload`). Optional: write() must still work on rows nobody
+ * prepared.
  */
 export interface RowPrepare {
   prepare(ctx: RequestContext, value: unknown): void;
-  take?(value: unknown): unknown;
-  give?(value: unknown, prepared: unknown): void;
+  offload?: RowOffload;
+}
+
+/**
+ * The same work for a whole batch on a worker thread. Only flat inputs cross the thread boundary
+ * (strings in, strings back: cheap to clone), never the parsed rows themselves, whose cloning cost
+ * more than the work it moved (measured: see prepare-parallel.ts).
+ */
+export interface RowOffload {
+  /** Main thread: what the worker needs from the batch's parsed values. */
+  pack(ctx: RequestContext, values: unknown[]): unknown;
+  /** Worker thread: the work. */
+  work(packed: unknown): unknown;
+  /** Main thread: attach the worker's results to the values, in order. */
+  unpack(values: unknown[], result: unknown): void;
 }
 const rowPreparers = new Map<string, RowPrepare>();
 
@@ -57,3 +69,15 @@ export function registerRowPrepare(entity: string, hooks: RowPrepare): void {
 }
 
 export const rowPrepare = (entity: string): RowPrepare | undefined => rowPreparers.get(entity);
+
+/**
+ * What the engine knows of the run as a whole: its estimated size (0 = unknown, e.g. .xlsx), and
+ * whether writers must look every row up exactly. Writers may take shortcuts on large runs (see
+ * residents.bulk.known.ts); if a batch then hits a unique violation (someone else stored the same
+ * person meanwhile), the engine sets `exact` and writes that batch again.
+ */
+export interface RunFacts {
+  estimatedRows: number;
+  exact: boolean;
+}
+export const runFacts = (ctx: RequestContext): RunFacts => runCache(ctx, 'run.facts', () => ({ estimatedRows: 0, exact: false }));

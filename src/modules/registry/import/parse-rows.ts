@@ -1,5 +1,5 @@
 // One sheet row (its cells as read) → a parsed value or its problems, with the entity's
-// preparation done. Shared by the in-thread path and the parse worker, so both judge rows alike.
+// preparation done (unless a worker prepares the batch).
 import type { RequestContext } from '../../../shared/context.ts';
 import { problemIn } from '../../../shared/input-check.ts';
 import type { EntitySheet, RowProblem } from '../sheet.ts';
@@ -15,15 +15,14 @@ export interface ParsedRow {
   values: string[];
   value?: unknown;
   problems?: RowProblem[];
-  /** What the entity prepared, when the row crosses a thread boundary (see RowPrepare.take). */
-  prepared?: unknown;
 }
 
 /**
  * A parser for one run. `keys` maps each file column to the sheet's column key (null = ignored).
  * Returns null for rows that are not data: blank lines, and the template's sample row left as is.
+ * `prepare`: run the entity's per-row preparation (off when a worker prepares whole batches).
  */
-export function rowParser(sheet: EntitySheet, keys: readonly (string | null)[], ctx: RequestContext, forTransfer = false): (raw: RawRow) => ParsedRow | null {
+export function rowParser(sheet: EntitySheet, keys: readonly (string | null)[], ctx: RequestContext, prepare = true): (raw: RawRow) => ParsedRow | null {
   const examples = new Map(sheet.columns.map((c) => [c.key, c.example]));
   const hooks = rowPrepare(sheet.entity);
   return ({ row, values }) => {
@@ -44,7 +43,7 @@ export function rowParser(sheet: EntitySheet, keys: readonly (string | null)[], 
     if (bad) return { row, values, problems: [{ column: '', reason: { zh: `含有无法保存的字符（${bad}）`, en: `contains characters that cannot be stored (${bad})` } }] };
     const parsed = sheet.parse(cells);
     if (!parsed.ok) return { row, values, problems: parsed.problems };
-    hooks?.prepare(ctx, parsed.value);
-    return forTransfer ? { row, values, value: parsed.value, prepared: hooks?.take?.(parsed.value) } : { row, values, value: parsed.value };
+    if (prepare) hooks?.prepare(ctx, parsed.value);
+    return { row, values, value: parsed.value };
   };
 }

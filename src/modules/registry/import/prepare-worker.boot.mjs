@@ -1,6 +1,6 @@
 // Worker-thread entry: the sources are TypeScript run through tsx's loader, which a new thread
-// does not inherit, so it registers the loader itself before loading the parser.
+// does not inherit, so it registers the loader itself before loading the entities' preparations.
 import { register } from 'tsx/esm/api';
 
 register();
-await import('./parse-worker.ts');
+await import('./prepare-worker.ts');

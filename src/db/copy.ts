@@ -82,9 +82,9 @@ export async function copyInto(db: DbOrTx, rows: CopyRows): Promise<void> {
 
 /** Writes several tables' rows in one transaction, in the order given. */
 export async function copyTables(db: DbOrTx, tables: readonly CopyRows[]): Promise<void> {
-  const todo = tables.filter((t) => t.count > 0);
-  if (todo.length === 0) return;
+  const nonEmpty = tables.filter((t) => t.count > 0);
+  if (nonEmpty.length === 0) return;
   await db.transaction(async (tx) => {
-    for (const t of todo) await copyInto(tx, t);
+    for (const t of nonEmpty) await copyInto(tx, t);
   });
 }
